@@ -1,0 +1,1 @@
+"""The agent console: dashboard views and the agent websocket."""

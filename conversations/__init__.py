@@ -1,0 +1,1 @@
+"""End users, conversations, messages, the message pipeline and the widget API."""

@@ -1,0 +1,1 @@
+"""Emotion engine: detection, crisis assessment, reply strategy and generation providers."""

@@ -1,0 +1,8 @@
+"""App configuration."""
+
+from django.apps import AppConfig
+
+
+class EmpathyConfig(AppConfig):
+    name = "empathy"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""Escalation queue, urgency, suggested approach, routing to agents and supervisor admin."""
