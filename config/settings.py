@@ -59,7 +59,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------
 DEBUG = env_bool("DJANGO_DEBUG", default=True)
 
-_DEV_SECRET = "django-insecure-empathy-desk-local-development-only"
+_DEV_SECRET = "django-insecure-empathy-desk-local-development-only"  # noqa: S105
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false.")
@@ -198,7 +198,9 @@ SPECTACULAR_SETTINGS = {
 # ---------------------------------------------------------------------------
 # Which detector reads messages: "onnx" (the shipped GoEmotions model) or "llm".
 EMOTION_DETECTOR = env_str("EMOTION_DETECTOR", "onnx")
-EMOTION_MODEL_DIR = env_str("EMOTION_MODEL_DIR", str(BASE_DIR / "empathy" / "models" / "goemotions"))
+EMOTION_MODEL_DIR = env_str(
+    "EMOTION_MODEL_DIR", str(BASE_DIR / "empathy" / "models" / "goemotions")
+)
 EMOTION_LLM_API_KEY = env_str("EMOTION_LLM_API_KEY")
 EMOTION_LLM_BASE_URL = env_str("EMOTION_LLM_BASE_URL") or None
 EMOTION_LLM_MODEL = env_str("EMOTION_LLM_MODEL", "gpt-4o-mini")
