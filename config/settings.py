@@ -161,6 +161,30 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 300}
 
+# Rate-limit counters and the emotional-state mirror must be shared by every web process.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ed",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# ---------------------------------------------------------------------------
+# Widget API and the message pipeline
+# ---------------------------------------------------------------------------
+# Lifetime of a widget conversation token, in seconds.
+WIDGET_TOKEN_MAX_AGE = env_int("WIDGET_TOKEN_MAX_AGE", 7 * 24 * 3600)
+# DRF rate strings ("<count>/<second|minute|hour|day>"), per conversation token and per IP.
+WIDGET_RATE_TOKEN = env_str("WIDGET_RATE_TOKEN", "30/minute")
+WIDGET_RATE_IP = env_str("WIDGET_RATE_IP", "600/minute")
+WIDGET_RATE_CREATE_IP = env_str("WIDGET_RATE_CREATE_IP", "120/minute")
+# How many waiting visitor messages one pipeline task reads for emotion in a single batch.
+PIPELINE_BATCH_SIZE = env_int("PIPELINE_BATCH_SIZE", 32)
+
 # ---------------------------------------------------------------------------
 # Internationalisation, static files
 # ---------------------------------------------------------------------------

@@ -1,0 +1,168 @@
+"""Sites, visitors, conversations, their messages, emotion readings and the event log."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+
+def _new_site_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Site(models.Model):
+    """A website that embeds the widget; `site_key` is public, `secret` never leaves the server."""
+
+    name = models.CharField(max_length=200)
+    site_key = models.SlugField(max_length=64, unique=True)
+    # Reserved for signed visitor identities (HMAC of the external id); never sent to browsers.
+    secret = models.CharField(max_length=128, default=_new_site_secret, editable=False)
+    # Exact origins ("https://shop.example") or a port wildcard ("http://localhost:*").
+    allowed_origins = models.JSONField(default=list, blank=True)
+    locale = models.CharField(max_length=16, default="en")
+    emotion_consent_default = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.site_key})"
+
+
+class Visitor(models.Model):
+    """The end user talking through the widget on one site."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="visitors")
+    external_id = models.CharField(max_length=200, blank=True, default="")
+    display_name = models.CharField(max_length=200, blank=True, default="")
+    locale = models.CharField(max_length=16, default="en")
+    emotion_consent = models.BooleanField(default=True)
+    # Aggregate over all of this visitor's readings: counts per category, last emotion, etc.
+    emotional_summary = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "external_id"],
+                condition=~Q(external_id=""),
+                name="visitor_unique_external_id_per_site",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"visitor {self.pk} on site {self.site_id}"
+
+
+class Conversation(models.Model):
+    """One chat between a visitor and the bot or an agent."""
+
+    class Status(models.TextChoices):
+        BOT = "bot"
+        WAITING_FOR_AGENT = "waiting_for_agent"
+        WITH_AGENT = "with_agent"
+        RESOLVED = "resolved"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="conversations")
+    visitor = models.ForeignKey(Visitor, on_delete=models.CASCADE, related_name="conversations")
+    status = models.CharField(max_length=32, choices=Status.choices, default=Status.BOT)
+    # Last sequence number handed out; every event of this conversation takes the next one.
+    event_seq = models.PositiveBigIntegerField(default=0)
+    # Source of truth for the live emotional state (recent readings, trend); Redis mirrors it.
+    emotional_state = models.JSONField(default=dict, blank=True)
+    handoff_reason = models.CharField(max_length=64, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "-updated_at"])]
+
+    def __str__(self) -> str:
+        return f"conversation {self.id}"
+
+    @property
+    def is_bot_active(self) -> bool:
+        return self.status == self.Status.BOT
+
+
+class Message(models.Model):
+    """One message; `seq` is the sequence number of its `message.created` event."""
+
+    class Sender(models.TextChoices):
+        VISITOR = "visitor"
+        BOT = "bot"
+        AGENT = "agent"
+        SYSTEM = "system"
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    seq = models.PositiveBigIntegerField()
+    sender = models.CharField(max_length=16, choices=Sender.choices)
+    text = models.TextField()
+    client_message_id = models.UUIDField(null=True, blank=True)
+    # The visitor message a bot/system reply answers; unique, so a redelivered task cannot
+    # answer the same message twice.
+    reply_to = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reply"
+    )
+    # Generation details of bot replies (strategy, provider, sentences); empty otherwise.
+    meta = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["conversation", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "seq"], name="message_unique_seq"),
+            models.UniqueConstraint(
+                fields=["conversation", "client_message_id"],
+                condition=Q(client_message_id__isnull=False),
+                name="message_unique_client_id",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"message {self.pk} ({self.sender}) in {self.conversation_id}"
+
+
+class EmotionReadingRecord(models.Model):
+    """What the detector read in one visitor message (every field of EmotionReading)."""
+
+    message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="reading")
+    emotion = models.CharField(max_length=32)
+    labels = models.JSONField(default=list)
+    scores = models.JSONField(default=dict)
+    category = models.CharField(max_length=16)
+    intensity = models.FloatField()
+    valence = models.FloatField()
+    arousal = models.FloatField()
+    confidence = models.FloatField()
+    model = models.CharField(max_length=100)
+    truncated = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"reading of message {self.message_id}: {self.emotion}"
+
+
+class ConversationEvent(models.Model):
+    """The ordered event log clients resume from (`events?after=` and the websocket)."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="events")
+    seq = models.PositiveBigIntegerField()
+    type = models.CharField(max_length=64)
+    # The complete event as sent to clients, including `type` and `seq`.
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["conversation", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "seq"], name="event_unique_seq"),
+        ]
+
+    def __str__(self) -> str:
+        return f"event {self.seq} {self.type} in {self.conversation_id}"
