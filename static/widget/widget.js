@@ -1,0 +1,928 @@
+/*
+ * Empathy Desk chat widget: one script tag, a shadow DOM, the public widget API and websocket.
+ *
+ * Embed with:
+ *   <script src="https://desk.example.com/static/widget/widget.js" data-site-key="KEY" defer></script>
+ *
+ * Safety rules this file keeps (do not relax them):
+ *   - every string that comes from the server or the visitor is inserted with textContent,
+ *     never innerHTML / insertAdjacentHTML / document.write;
+ *   - no inline scripts or external resources, so the host page can run a strict CSP;
+ *   - the token travels in the Authorization header and the first websocket frame, never a URL.
+ */
+(function () {
+  "use strict";
+
+  var script =
+    document.currentScript ||
+    document.querySelector('script[data-site-key][src*="widget.js"]');
+  if (!script || window.__empathyDeskWidget) {
+    return;
+  }
+  var SITE_KEY = script.getAttribute("data-site-key") || "";
+  if (!SITE_KEY) {
+    return;
+  }
+  window.__empathyDeskWidget = true;
+
+  var SCRIPT_URL = new URL(script.src, document.baseURI);
+  var API_BASE = SCRIPT_URL.origin + "/api/v1/widget";
+  // Websocket scheme follows the page (a secure page may not open ws://) and the script's own
+  // origin (the API lives where the widget is served from, not on the host page).
+  var WS_SCHEME =
+    location.protocol === "https:" || SCRIPT_URL.protocol === "https:" ? "wss:" : "ws:";
+  var WS_BASE = WS_SCHEME + "//" + SCRIPT_URL.host + "/ws/widget/conversations/";
+  var STORAGE_KEY = "empathy-desk:" + SCRIPT_URL.origin + ":" + SITE_KEY;
+  var MAX_TEXT = 4000;
+  var REQUEST_TIMEOUT_MS = 15000;
+  var TYPING_TIMEOUT_MS = 45000;
+  var BACKOFF_BASE_MS = 500;
+  var BACKOFF_CAP_MS = 15000;
+  var STABLE_SOCKET_MS = 3000;
+  var CLOSE_FORBIDDEN = 4003;
+  // Added by the escalation work; the button stays hidden until the server answers for it.
+  var HUMAN_PATH = "/request-human";
+
+  var STATUS_NOTES = {
+    waiting_for_agent: "We are connecting you with a person. Please stay with us.",
+    with_agent: "A person from our team has joined the conversation.",
+    resolved: "This conversation has been marked as resolved.",
+  };
+  var SENDER_LABELS = { visitor: "You", bot: "Assistant", agent: "Support agent", system: "Notice" };
+
+  // ---------------------------------------------------------------------------------------------
+  // Styles: a constructed stylesheet adopted by the shadow root (no <style> text for CSP to block)
+  // ---------------------------------------------------------------------------------------------
+  var CSS = [
+    ":host { all: initial; }",
+    ".root { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;",
+    "  font: 15px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2430; }",
+    "button { font: inherit; cursor: pointer; }",
+    "button:focus-visible, textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }",
+    ".launcher { border: 0; border-radius: 999px; padding: 12px 20px; background: #3b5bdb;",
+    "  color: #fff; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }",
+    ".launcher[aria-expanded='true'] { display: none; }",
+    ".panel { display: flex; flex-direction: column; width: 370px; height: min(600px, 80vh);",
+    "  background: #fff; border-radius: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.3); overflow: hidden; }",
+    ".panel[hidden] { display: none; }",
+    ".header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #3b5bdb; color: #fff; }",
+    ".title { margin: 0; font-size: 16px; font-weight: 600; flex: 1; }",
+    ".conn { font-size: 12px; opacity: .9; }",
+    ".close { border: 0; background: transparent; color: #fff; font-size: 22px; line-height: 1;",
+    "  padding: 4px 8px; border-radius: 6px; min-width: 44px; min-height: 44px; }",
+    ".log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px;",
+    "  background: #f6f7fb; overscroll-behavior: contain; }",
+    ".msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap;",
+    "  overflow-wrap: anywhere; }",
+    ".msg .who { display: block; font-size: 11px; font-weight: 600; opacity: .75; margin-bottom: 2px; }",
+    ".msg .text { margin: 0; }",
+    ".msg--visitor { align-self: flex-end; background: #3b5bdb; color: #fff; }",
+    ".msg--bot, .msg--agent { align-self: flex-start; background: #fff; border: 1px solid #dde1ec; }",
+    ".msg--agent { border-color: #2f9e44; }",
+    ".msg--system { align-self: center; max-width: 95%; background: transparent; color: #5c6370;",
+    "  font-size: 13px; font-style: italic; text-align: center; border: 1px dashed #c5cad6; }",
+    ".msg--pending { opacity: .7; }",
+    ".msg--failed { background: #fff0f0; color: #8a1c1c; border: 1px solid #e03131; }",
+    ".state { display: block; font-size: 11px; margin-top: 2px; opacity: .85; }",
+    ".retry { margin-left: 6px; border: 0; background: transparent; color: inherit;",
+    "  text-decoration: underline; padding: 0; font-size: 11px; }",
+    ".typing { padding: 4px 14px; font-size: 13px; color: #5c6370; min-height: 18px; }",
+    ".typing[hidden] { display: none; }",
+    ".error { margin: 0 12px 6px; padding: 8px 10px; border-radius: 8px; background: #fff0f0;",
+    "  color: #8a1c1c; border: 1px solid #e03131; font-size: 13px; }",
+    ".error[hidden] { display: none; }",
+    ".actions { padding: 0 12px; }",
+    ".human { border: 1px solid #3b5bdb; background: #fff; color: #3b5bdb; border-radius: 999px;",
+    "  padding: 6px 14px; font-size: 13px; margin-bottom: 6px; min-height: 36px; }",
+    ".human[hidden] { display: none; }",
+    ".form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #dde1ec; background: #fff; }",
+    ".input { flex: 1; resize: none; border: 1px solid #c5cad6; border-radius: 10px; padding: 8px 10px;",
+    "  font: inherit; min-height: 40px; max-height: 120px; }",
+    ".send { border: 0; border-radius: 10px; padding: 0 16px; background: #3b5bdb; color: #fff;",
+    "  font-weight: 600; min-width: 64px; min-height: 44px; }",
+    ".sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;",
+    "  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }",
+    "@media (max-width: 480px) {",
+    "  .root { right: 12px; bottom: 12px; }",
+    "  .root.is-open { inset: 0; right: 0; bottom: 0; }",
+    "  .panel { position: fixed; inset: 0; width: 100%; height: 100%; border-radius: 0; }",
+    "  .input { font-size: 16px; }", // 16px stops iOS from zooming into the field
+    "}",
+    "@media (prefers-reduced-motion: no-preference) { .msg { animation: pop .15s ease-out; } }",
+    "@keyframes pop { from { transform: translateY(4px); opacity: 0; } to { transform: none; } }",
+  ].join("\n");
+
+  // ---------------------------------------------------------------------------------------------
+  // DOM helpers: element creation only; text always through textContent.
+  // ---------------------------------------------------------------------------------------------
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (name) {
+        node.setAttribute(name, attrs[name]);
+      });
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+
+  var host = el("div", { "data-empathy-desk": "widget" });
+  var shadow = host.attachShadow({ mode: "open" });
+  if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function") {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    shadow.appendChild(el("style", null, CSS));
+  }
+
+  var root = el("div", { class: "root" });
+  var launcher = el(
+    "button",
+    { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "panel" },
+    "Chat with us"
+  );
+  launcher.setAttribute("aria-label", "Open the support chat");
+  var panel = el("section", { class: "panel", id: "panel", role: "dialog", "aria-labelledby": "title" });
+  panel.hidden = true;
+  var header = el("div", { class: "header" });
+  var title = el("h2", { class: "title", id: "title" }, "Support chat");
+  var conn = el("span", { class: "conn", role: "status" });
+  var closeBtn = el("button", { type: "button", class: "close", "aria-label": "Close the chat" }, "\u00d7");
+  header.append(title, conn, closeBtn);
+  var log = el("div", {
+    class: "log",
+    role: "log",
+    "aria-live": "polite",
+    "aria-relevant": "additions",
+    "aria-label": "Messages",
+    tabindex: "0",
+  });
+  var typing = el("div", { class: "typing", "aria-live": "polite" }, "The assistant is typing\u2026");
+  typing.hidden = true;
+  var errorBox = el("div", { class: "error", role: "alert" });
+  errorBox.hidden = true;
+  var actions = el("div", { class: "actions" });
+  var humanBtn = el("button", { type: "button", class: "human" }, "Talk to a person");
+  humanBtn.hidden = true;
+  actions.append(humanBtn);
+  var form = el("form", { class: "form", novalidate: "" });
+  var inputLabel = el("label", { for: "input", class: "sr" }, "Your message");
+  var input = el("textarea", {
+    id: "input",
+    class: "input",
+    rows: "1",
+    placeholder: "Type a message\u2026",
+    autocomplete: "off",
+    "aria-describedby": "hint",
+  });
+  var hint = el("span", { id: "hint", class: "sr" }, "Press Enter to send, Shift and Enter for a new line.");
+  var sendBtn = el("button", { type: "submit", class: "send", "aria-label": "Send message" }, "Send");
+  form.append(inputLabel, input, hint, sendBtn);
+  panel.append(header, log, typing, errorBox, actions, form);
+  root.append(launcher, panel);
+  shadow.appendChild(root);
+
+  // ---------------------------------------------------------------------------------------------
+  // State
+  // ---------------------------------------------------------------------------------------------
+  var session = loadSession(); // {id, token} or null
+  var lastSeq = 0; // highest event seq applied, contiguous
+  var pendingEvents = new Map(); // seq -> event that arrived ahead of a gap
+  var seenMessageIds = new Set();
+  var byMessageId = new Map(); // server message id -> element
+  var optimistic = new Map(); // client_message_id -> {el, text, messageId}
+  var status = "bot";
+  var socket = null;
+  var socketWanted = false;
+  var reconnectTimer = null;
+  var stableTimer = null;
+  var attempt = 0;
+  var catchingUp = null;
+  var typingTimer = null;
+  var creating = null;
+  var humanChecked = false;
+
+  function loadSession() {
+    try {
+      var raw = window.sessionStorage.getItem(STORAGE_KEY);
+      var data = raw ? JSON.parse(raw) : null;
+      if (data && typeof data.id === "string" && typeof data.token === "string") {
+        return { id: data.id, token: data.token, open: !!data.open };
+      }
+    } catch (err) {
+      // Storage can be disabled (private mode, sandboxed iframes); the chat still works.
+    }
+    return null;
+  }
+
+  function saveSession() {
+    try {
+      if (session) {
+        window.sessionStorage.setItem(
+          STORAGE_KEY,
+          JSON.stringify({ id: session.id, token: session.token, open: !panel.hidden })
+        );
+      } else {
+        window.sessionStorage.removeItem(STORAGE_KEY);
+      }
+    } catch (err) {
+      // See loadSession.
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // HTTP
+  // ---------------------------------------------------------------------------------------------
+  function ApiError(status, message) {
+    this.status = status;
+    this.message = message;
+  }
+
+  function errorMessage(status, body) {
+    if (body && typeof body === "object") {
+      var candidates = [body.message, body.detail, body.error];
+      if (body.error && typeof body.error === "object") {
+        candidates.push(body.error.message, body.error.detail);
+      }
+      for (var i = 0; i < candidates.length; i++) {
+        if (typeof candidates[i] === "string" && candidates[i]) {
+          return candidates[i];
+        }
+      }
+      var fields = body.errors || body;
+      for (var key in fields) {
+        var value = fields[key];
+        if (Array.isArray(value) && typeof value[0] === "string") {
+          return value[0];
+        }
+        if (typeof value === "string") {
+          return value;
+        }
+      }
+    }
+    if (status === 429) {
+      return "You are sending messages too quickly. Please wait a moment and try again.";
+    }
+    return "Something went wrong (" + status + "). Please try again.";
+  }
+
+  function request(method, path, body, token) {
+    var headers = { Accept: "application/json" };
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+    }
+    if (token) {
+      headers.Authorization = "Bearer " + token;
+    }
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = controller
+      ? setTimeout(function () {
+          controller.abort();
+        }, REQUEST_TIMEOUT_MS)
+      : null;
+    return fetch(API_BASE + path, {
+      method: method,
+      headers: headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit",
+      signal: controller ? controller.signal : undefined,
+    })
+      .catch(function () {
+        throw new ApiError(0, "We could not reach the server. Check your connection and try again.");
+      })
+      .then(function (response) {
+        return response
+          .json()
+          .catch(function () {
+            return null;
+          })
+          .then(function (data) {
+            if (!response.ok) {
+              throw new ApiError(response.status, errorMessage(response.status, data));
+            }
+            return { status: response.status, data: data };
+          });
+      })
+      .finally(function () {
+        if (timer) {
+          clearTimeout(timer);
+        }
+      });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+  // ---------------------------------------------------------------------------------------------
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = false;
+  }
+
+  function clearError() {
+    errorBox.textContent = "";
+    errorBox.hidden = true;
+  }
+
+  function setConn(text) {
+    conn.textContent = text;
+  }
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function insertBySeq(node, seq) {
+    if (seq === null || seq === undefined) {
+      log.appendChild(node);
+      return;
+    }
+    node.setAttribute("data-seq", String(seq));
+    var children = log.children;
+    for (var i = 0; i < children.length; i++) {
+      var other = children[i].getAttribute("data-seq");
+      // Elements without a seq are unsent optimistic messages: always the newest.
+      if (other === null || Number(other) > seq) {
+        log.insertBefore(node, children[i]);
+        return;
+      }
+    }
+    log.appendChild(node);
+  }
+
+  function messageNode(sender, text) {
+    var kind = SENDER_LABELS[sender] ? sender : "system";
+    var node = el("div", { class: "msg msg--" + kind, "data-sender": kind });
+    node.appendChild(el("span", { class: "who" }, SENDER_LABELS[kind]));
+    node.appendChild(el("p", { class: "text" }, text));
+    return node;
+  }
+
+  function setState(node, text, withRetry) {
+    var state = node.querySelector(".state");
+    if (!text) {
+      if (state) {
+        state.remove();
+      }
+      return null;
+    }
+    if (!state) {
+      state = el("span", { class: "state" });
+      node.appendChild(state);
+    }
+    state.textContent = text;
+    if (withRetry) {
+      var retry = el("button", { type: "button", class: "retry" }, "Retry");
+      retry.setAttribute("aria-label", "Retry sending this message");
+      state.appendChild(retry);
+      return retry;
+    }
+    return null;
+  }
+
+  function systemNote(text) {
+    var node = messageNode("system", text);
+    node.classList.add("msg--local");
+    log.appendChild(node);
+    scrollToEnd();
+  }
+
+  function renderMessage(message) {
+    if (!message || message.id === undefined || message.id === null) {
+      return;
+    }
+    var id = String(message.id);
+    if (seenMessageIds.has(id)) {
+      return; // duplicate delivery (socket replay, catch-up overlap, REST + socket)
+    }
+    if (message.sender === "visitor") {
+      var match = adoptOptimistic(message);
+      if (match) {
+        return;
+      }
+    }
+    seenMessageIds.add(id);
+    var node = messageNode(message.sender, message.text);
+    node.setAttribute("data-message-id", id);
+    byMessageId.set(id, node);
+    insertBySeq(node, message.seq);
+    if (message.sender === "bot" || message.sender === "agent") {
+      setTyping(false);
+    }
+    scrollToEnd();
+  }
+
+  // A visitor message can come back over the socket before its POST answers: pair it with the
+  // optimistic bubble (by client_message_id when the server echoes it, else by identical text).
+  function adoptOptimistic(message) {
+    var entry = null;
+    var key = message.client_message_id ? String(message.client_message_id) : null;
+    if (key && optimistic.has(key)) {
+      entry = optimistic.get(key);
+    } else {
+      optimistic.forEach(function (candidate, candidateKey) {
+        if (!entry && !candidate.messageId && candidate.text === message.text) {
+          entry = candidate;
+          key = candidateKey;
+        }
+      });
+    }
+    if (!entry) {
+      return false;
+    }
+    confirmOptimistic(key, message);
+    return true;
+  }
+
+  function confirmOptimistic(clientId, message) {
+    var entry = optimistic.get(clientId);
+    if (!entry) {
+      return;
+    }
+    var id = String(message.id);
+    entry.messageId = id;
+    optimistic.delete(clientId);
+    seenMessageIds.add(id);
+    byMessageId.set(id, entry.el);
+    entry.el.classList.remove("msg--pending", "msg--failed");
+    entry.el.setAttribute("data-message-id", id);
+    setState(entry.el, "");
+    entry.el.remove();
+    insertBySeq(entry.el, message.seq);
+    scrollToEnd();
+  }
+
+  function setTyping(on, sender) {
+    if (typingTimer) {
+      clearTimeout(typingTimer);
+      typingTimer = null;
+    }
+    // While a person handles the chat the bot stays silent, so any typing is theirs.
+    var isAgent = sender === "agent" || (!sender && status === "with_agent");
+    typing.textContent = isAgent ? "Support agent is typing\u2026" : "The assistant is typing\u2026";
+    typing.hidden = !on;
+    if (on) {
+      typingTimer = setTimeout(function () {
+        typing.hidden = true;
+      }, TYPING_TIMEOUT_MS);
+    }
+  }
+
+  function setStatus(next, announce) {
+    if (!next || next === status) {
+      return;
+    }
+    status = next;
+    if (announce && STATUS_NOTES[next]) {
+      systemNote(STATUS_NOTES[next]);
+    }
+    updateHumanButton();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events: applied strictly in seq order; a gap triggers a catch-up through REST.
+  // ---------------------------------------------------------------------------------------------
+  function eventSeq(event) {
+    if (typeof event.seq === "number") {
+      return event.seq;
+    }
+    if (event.message && typeof event.message.seq === "number") {
+      return event.message.seq;
+    }
+    return null;
+  }
+
+  function handleEvent(event) {
+    if (!event || typeof event !== "object") {
+      return;
+    }
+    var seq = eventSeq(event);
+    if (seq === null) {
+      handleEphemeral(event);
+      return;
+    }
+    if (seq <= lastSeq) {
+      return;
+    }
+    if (seq > lastSeq + 1) {
+      pendingEvents.set(seq, event);
+      catchUp();
+      return;
+    }
+    applyEvent(event);
+    lastSeq = seq;
+    drainPending();
+  }
+
+  function drainPending() {
+    while (pendingEvents.has(lastSeq + 1)) {
+      var next = pendingEvents.get(lastSeq + 1);
+      pendingEvents.delete(lastSeq + 1);
+      applyEvent(next);
+      lastSeq += 1;
+    }
+    pendingEvents.forEach(function (_event, seq) {
+      if (seq <= lastSeq) {
+        pendingEvents.delete(seq);
+      }
+    });
+  }
+
+  function applyEvent(event) {
+    if (event.type === "message.created") {
+      renderMessage(event.message);
+    } else if (event.type === "conversation.status_changed") {
+      setStatus(event.status || (event.conversation && event.conversation.status), true);
+    }
+  }
+
+  function handleEphemeral(event) {
+    var type = String(event.type || "");
+    if (type.indexOf("typing") !== -1) {
+      var on = event.is_typing !== undefined ? !!event.is_typing : event.typing !== false;
+      setTyping(on, event.sender);
+    }
+  }
+
+  function catchUp() {
+    if (catchingUp || !session) {
+      return catchingUp;
+    }
+    var from = lastSeq;
+    var id = session.id;
+    catchingUp = request(
+      "GET",
+      "/conversations/" + encodeURIComponent(id) + "/events?after=" + from,
+      undefined,
+      session.token
+    )
+      .then(function (result) {
+        var events = (result.data && result.data.events) || [];
+        events.sort(function (a, b) {
+          return eventSeq(a) - eventSeq(b);
+        });
+        events.forEach(handleEvent);
+        // The server had nothing to fill the hole with: it is not a hole, move past it.
+        if (pendingEvents.size && !pendingEvents.has(lastSeq + 1)) {
+          var lowest = Math.min.apply(null, Array.from(pendingEvents.keys()));
+          lastSeq = lowest - 1;
+          drainPending();
+        }
+      })
+      .catch(function (err) {
+        if (err.status === 404) {
+          sessionLost();
+        }
+      })
+      .finally(function () {
+        catchingUp = null;
+        if (pendingEvents.size) {
+          setTimeout(catchUp, 1000);
+        }
+      });
+    return catchingUp;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Websocket with exponential backoff and full jitter; every (re)connect resumes after lastSeq.
+  // ---------------------------------------------------------------------------------------------
+  function connect() {
+    if (!session || (socket && socket.readyState <= 1)) {
+      return;
+    }
+    socketWanted = true;
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    var current = new WebSocket(WS_BASE + encodeURIComponent(session.id) + "/");
+    socket = current;
+    var token = session.token;
+    current.onopen = function () {
+      current.send(JSON.stringify({ type: "auth", token: token, after: lastSeq }));
+      setConn("");
+      clearTimeout(stableTimer);
+      stableTimer = setTimeout(function () {
+        attempt = 0;
+      }, STABLE_SOCKET_MS);
+    };
+    current.onmessage = function (message) {
+      var frame;
+      try {
+        frame = JSON.parse(message.data);
+      } catch (err) {
+        return;
+      }
+      var list = Array.isArray(frame) ? frame : frame && frame.events ? frame.events : [frame];
+      list.forEach(handleEvent);
+    };
+    current.onclose = function (event) {
+      clearTimeout(stableTimer);
+      if (socket === current) {
+        socket = null;
+      }
+      if (event.code === CLOSE_FORBIDDEN) {
+        sessionLost();
+        return;
+      }
+      if (socketWanted) {
+        scheduleReconnect();
+      }
+    };
+    current.onerror = function () {
+      // onclose follows and decides; nothing to add here.
+    };
+  }
+
+  function scheduleReconnect() {
+    if (reconnectTimer || !session) {
+      return;
+    }
+    var ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * Math.pow(2, attempt));
+    var delay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+    attempt += 1;
+    setConn("Reconnecting\u2026");
+    reconnectTimer = setTimeout(function () {
+      reconnectTimer = null;
+      connect();
+    }, delay);
+  }
+
+  function reconnectNow() {
+    if (!session || !socketWanted || (socket && socket.readyState <= 1)) {
+      return;
+    }
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    connect();
+  }
+
+  function disconnect() {
+    socketWanted = false;
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    if (socket) {
+      socket.close(1000);
+      socket = null;
+    }
+  }
+
+  // The token expired or the conversation is gone: forget it; the next message starts anew.
+  function sessionLost(quiet) {
+    disconnect();
+    session = null;
+    saveSession();
+    lastSeq = 0;
+    pendingEvents.clear();
+    setTyping(false);
+    humanChecked = false;
+    updateHumanButton();
+    setConn("");
+    if (!quiet) {
+      systemNote("This chat session has ended. Send a message to start a new conversation.");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Conversation and messages
+  // ---------------------------------------------------------------------------------------------
+  function ensureConversation() {
+    if (session) {
+      return Promise.resolve(session);
+    }
+    if (creating) {
+      return creating;
+    }
+    var body = { site_key: SITE_KEY };
+    var locale = script.getAttribute("data-locale") || document.documentElement.lang;
+    if (locale) {
+      body.locale = locale;
+    }
+    creating = request("POST", "/conversations", body)
+      .then(function (result) {
+        session = { id: String(result.data.id), token: String(result.data.token) };
+        lastSeq = 0;
+        saveSession();
+        setStatus(result.data.status || "bot", false);
+        connect();
+        checkHumanEndpoint();
+        return session;
+      })
+      .finally(function () {
+        creating = null;
+      });
+    return creating;
+  }
+
+  function newClientId() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") {
+      return window.crypto.randomUUID();
+    }
+    // randomUUID needs a secure context; plain-http pages still get an RFC 4122 v4 id.
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.from(bytes, function (b) {
+      return (b + 256).toString(16).slice(1);
+    }).join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+  }
+
+  function sendMessage(text) {
+    clearError();
+    var clientId = newClientId();
+    var node = messageNode("visitor", text);
+    node.classList.add("msg--pending");
+    node.setAttribute("data-client-id", clientId);
+    log.appendChild(node);
+    setState(node, "Sending\u2026");
+    optimistic.set(clientId, { el: node, text: text, messageId: null });
+    scrollToEnd();
+    deliver(clientId, text, true);
+  }
+
+  function deliver(clientId, text, mayRestart) {
+    var entry = optimistic.get(clientId);
+    if (!entry) {
+      return;
+    }
+    entry.el.classList.remove("msg--failed");
+    entry.el.classList.add("msg--pending");
+    setState(entry.el, "Sending\u2026");
+    if (status === "bot") {
+      setTyping(true);
+    }
+    ensureConversation()
+      .then(function (current) {
+        return request(
+          "POST",
+          "/conversations/" + encodeURIComponent(current.id) + "/messages",
+          { client_message_id: clientId, text: text },
+          current.token
+        );
+      })
+      .then(function (result) {
+        confirmOptimistic(clientId, result.data);
+        if (!socket) {
+          reconnectNow();
+        }
+      })
+      .catch(function (err) {
+        if (err.status === 404 && session && mayRestart) {
+          // Expired token or forgotten conversation: start a new one and send once more.
+          sessionLost(true);
+          deliver(clientId, text, false);
+          return;
+        }
+        setTyping(false);
+        var message = err instanceof ApiError ? err.message : "Something went wrong. Please try again.";
+        showError(message);
+        var current = optimistic.get(clientId);
+        if (current) {
+          current.el.classList.remove("msg--pending");
+          current.el.classList.add("msg--failed");
+          var retry = setState(current.el, "Not sent.", true);
+          retry.addEventListener("click", function () {
+            deliver(clientId, text, true);
+          });
+        }
+      });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // "Talk to a person": shown only when the server offers the endpoint for this conversation.
+  // ---------------------------------------------------------------------------------------------
+  function updateHumanButton() {
+    humanBtn.hidden = !(session && humanChecked && humanBtn.dataset.available === "1" && status === "bot");
+  }
+
+  function checkHumanEndpoint() {
+    if (!session || humanChecked) {
+      return;
+    }
+    humanChecked = true;
+    var current = session;
+    fetch(API_BASE + "/conversations/" + encodeURIComponent(current.id) + HUMAN_PATH, {
+      method: "OPTIONS",
+      headers: { Authorization: "Bearer " + current.token, Accept: "application/json" },
+      credentials: "omit",
+    })
+      .then(function (response) {
+        var allow = (response.headers.get("Allow") || "").toUpperCase();
+        humanBtn.dataset.available = response.ok && allow.indexOf("POST") !== -1 ? "1" : "0";
+        updateHumanButton();
+      })
+      .catch(function () {
+        humanBtn.dataset.available = "0";
+      });
+  }
+
+  function requestHuman() {
+    if (!session) {
+      return;
+    }
+    clearError();
+    humanBtn.disabled = true;
+    request(
+      "POST",
+      "/conversations/" + encodeURIComponent(session.id) + HUMAN_PATH,
+      {},
+      session.token
+    )
+      .then(function (result) {
+        var next = result.data && result.data.status;
+        setStatus(next || "waiting_for_agent", !!next);
+        if (!next) {
+          systemNote(STATUS_NOTES.waiting_for_agent);
+        }
+      })
+      .catch(function (err) {
+        showError(err instanceof ApiError ? err.message : "Something went wrong. Please try again.");
+      })
+      .finally(function () {
+        humanBtn.disabled = false;
+        updateHumanButton();
+      });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Panel and input wiring
+  // ---------------------------------------------------------------------------------------------
+  function openPanel() {
+    panel.hidden = false;
+    root.classList.add("is-open");
+    launcher.setAttribute("aria-expanded", "true");
+    saveSession();
+    if (session) {
+      connect();
+    }
+    scrollToEnd();
+    input.focus();
+  }
+
+  function closePanel() {
+    panel.hidden = true;
+    root.classList.remove("is-open");
+    launcher.setAttribute("aria-expanded", "false");
+    saveSession();
+    launcher.focus();
+  }
+
+  function submit() {
+    var text = input.value.trim();
+    if (!text) {
+      return;
+    }
+    if (text.length > MAX_TEXT) {
+      showError("Your message is too long (" + text.length + " characters, at most " + MAX_TEXT + ").");
+      return;
+    }
+    input.value = "";
+    sendMessage(text);
+  }
+
+  launcher.addEventListener("click", openPanel);
+  closeBtn.addEventListener("click", closePanel);
+  humanBtn.addEventListener("click", requestHuman);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    submit();
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      closePanel();
+    }
+  });
+  window.addEventListener("online", reconnectNow);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") {
+      reconnectNow();
+    }
+  });
+
+  function mount() {
+    document.body.appendChild(host);
+    if (session) {
+      // A reload resumes the stored conversation: the socket replays every event after seq 0.
+      var wasOpen = session.open;
+      connect();
+      checkHumanEndpoint();
+      if (wasOpen) {
+        openPanel();
+      }
+    }
+  }
+
+  if (document.body) {
+    mount();
+  } else {
+    document.addEventListener("DOMContentLoaded", mount);
+  }
+})();
