@@ -1,0 +1,62 @@
+"""Chooses how the bot should answer from the emotion reading, the trend and the crisis level."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from empathy.types import EmotionReading
+
+VALIDATE_THEN_SOLVE: Final = "validate_then_solve"
+OWN_AND_EXPEDITE: Final = "own_and_expedite"
+REASSURE_AND_CLARIFY: Final = "reassure_and_clarify"
+CELEBRATE: Final = "celebrate"
+INFORM: Final = "inform"
+SAFETY_FIRST: Final = "safety_first"
+
+STRATEGIES: Final = (
+    VALIDATE_THEN_SOLVE,
+    OWN_AND_EXPEDITE,
+    REASSURE_AND_CLARIFY,
+    CELEBRATE,
+    INFORM,
+    SAFETY_FIRST,
+)
+
+# Intensity at or above which a negative message is handled by de-escalating first.
+HIGH_INTENSITY: Final = 0.5
+# Consecutive negative visitor messages (this one included) that count as repeated frustration.
+REPEATED_NEGATIVE: Final = 2
+# Fine-grained emotions that ask for clear steps even when the category is neutral.
+_CONFUSED: Final = frozenset({"confusion"})
+
+
+def strategy_select(
+    *,
+    reading: EmotionReading | None,
+    trend: str = "stable",
+    negative_streak: int = 0,
+    crisis_level: str = "none",
+) -> str:
+    """Return the reply strategy for one visitor message.
+
+    ``negative_streak`` is the number of consecutive negative visitor messages ending with this
+    one (0 or 1 for a first complaint). ``crisis_level`` is ``CrisisAssessment.level``; only
+    ``"crisis"`` selects ``safety_first`` (a ``"concern"`` is answered with care, and the
+    escalation rules decide about handing over).
+    """
+    if crisis_level == "crisis":
+        return SAFETY_FIRST
+    if reading is None:
+        return INFORM
+    if reading.category == "negative":
+        if negative_streak >= REPEATED_NEGATIVE:
+            return OWN_AND_EXPEDITE
+        if reading.intensity >= HIGH_INTENSITY or trend == "deteriorating":
+            return VALIDATE_THEN_SOLVE
+        # A mild first complaint: answer plainly; the phrasing still acknowledges the feeling.
+        return INFORM
+    if reading.category == "anxious" or reading.emotion in _CONFUSED:
+        return REASSURE_AND_CLARIFY
+    if reading.category == "positive":
+        return CELEBRATE
+    return INFORM

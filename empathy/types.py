@@ -1,0 +1,80 @@
+"""Frozen dataclasses that cross app boundaries: readings, assessments, reply requests."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+EmotionCategory = Literal["positive", "negative", "anxious", "neutral"]
+CrisisLevel = Literal["none", "concern", "crisis"]
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionReading:
+    """What the detector read in one message."""
+
+    emotion: str
+    labels: tuple[str, ...]
+    scores: dict[str, float]
+    category: EmotionCategory
+    intensity: float
+    valence: float
+    arousal: float
+    confidence: float
+    model: str
+    truncated: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["labels"] = list(self.labels)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisAssessment:
+    """Outcome of the deterministic crisis check run on every visitor message."""
+
+    level: CrisisLevel
+    rules: tuple[str, ...] = ()
+    score: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "rules": list(self.rules), "score": self.score}
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One earlier message of the conversation, as context for a reply."""
+
+    sender: Literal["visitor", "bot", "agent", "system"]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyRequest:
+    """Everything a reply generator may use: this conversation only."""
+
+    text: str
+    reading: EmotionReading | None
+    strategy: str
+    trend: Literal["improving", "stable", "deteriorating"] = "stable"
+    history: tuple[Turn, ...] = ()
+    locale: str = "en"
+    used_sentences: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyDraft:
+    """A generated reply and where it came from."""
+
+    text: str
+    strategy: str
+    provider: str
+    sentences: tuple[str, ...] = ()
+    flagged: bool = False
+    # True when every remote provider failed and the offline responder stood in: the pipeline
+    # counts these toward the ``ai_failures`` escalation rule.
+    ai_failed: bool = False
+    # The model that wrote it, or the phrasing-library version for the offline responder.
+    model: str = ""
+    cached: bool = False
