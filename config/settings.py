@@ -231,6 +231,28 @@ EMOTION_LLM_MODEL = env_str("EMOTION_LLM_MODEL", "gpt-4o-mini")
 EMOTION_LLM_TIMEOUT = env_float("EMOTION_LLM_TIMEOUT", 5.0)
 
 # ---------------------------------------------------------------------------
+# Bot replies: primary LLM, fallback LLM (any OpenAI-compatible endpoint), offline responder.
+# A provider is used when its key or base URL is set; with neither, the offline responder
+# (always last in the chain) answers everything.
+# ---------------------------------------------------------------------------
+OPENAI_API_KEY = env_str("OPENAI_API_KEY")
+OPENAI_BASE_URL = env_str("OPENAI_BASE_URL") or None
+OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o")
+FALLBACK_LLM_API_KEY = env_str("FALLBACK_LLM_API_KEY")
+FALLBACK_LLM_BASE_URL = env_str("FALLBACK_LLM_BASE_URL") or None
+FALLBACK_LLM_MODEL = env_str("FALLBACK_LLM_MODEL", "gpt-4o-mini")
+# Hard limit of one provider call, and of the whole chain (the visitor's longest wait).
+REPLY_TIMEOUT_SECONDS = env_float("REPLY_TIMEOUT_SECONDS", 4.0)
+REPLY_BUDGET_SECONDS = env_float("REPLY_BUDGET_SECONDS", 6.0)
+# Circuit breaker per provider: open after N consecutive failures, half-open after the pause.
+REPLY_BREAKER_FAILURES = env_int("REPLY_BREAKER_FAILURES", 5)
+REPLY_BREAKER_RESET_SECONDS = env_float("REPLY_BREAKER_RESET_SECONDS", 30.0)
+# Seconds a generic LLM reply stays in the Redis cache (0 turns the cache off).
+REPLY_CACHE_TTL = env_int("REPLY_CACHE_TTL", 3600)
+# URL prefixes a generated reply may contain; any other URL or image gets the reply replaced.
+REPLY_APPROVED_URLS = env_list("REPLY_APPROVED_URLS", [])
+
+# ---------------------------------------------------------------------------
 # Logging: JSON lines; ids and outcomes only, never message text.
 # ---------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
