@@ -9,3 +9,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("empathy_desk")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Signal handlers: the worker's metrics endpoint, task metrics, task log context.
+import config.worker  # noqa: E402, F401

@@ -1,0 +1,151 @@
+"""Structured JSON logs that carry request, task and conversation ids, and never message text.
+
+The ids live in context variables, so they follow a request through sync and async code and a
+task through its run. ``RequestContextMiddleware`` binds the request id (from ``X-Request-ID``
+when it is well formed, else a fresh one) and the ``conversation_id`` URL argument; tasks and
+consumers bind a conversation with ``log_context(conversation_id=...)``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from pythonjsonlogger.json import JsonFormatter as _BaseJsonFormatter
+
+request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "request_id", default=None
+)
+conversation_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "conversation_id", default=None
+)
+task_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("task_id", default=None)
+
+REQUEST_ID_HEADER = "X-Request-ID"
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+# Record attributes that could carry what a visitor wrote or who they are. A call such as
+# ``logger.info("stored", extra={"text": ...})`` must not leak it, whoever wrote the call.
+SENSITIVE_LOG_FIELDS = frozenset(
+    {
+        "text",
+        "body",
+        "content",
+        "comment",
+        "message_text",
+        "prompt",
+        "reply",
+        "history",
+        "email",
+        "display_name",
+        "phone",
+        "ip",
+        "token",
+    }
+)
+REDACTED = "[redacted]"
+
+
+def safe_id(value: object) -> str | None:
+    """The id as text when it looks like an id (no spaces, <= 64 chars), else None."""
+    text = str(value) if value is not None else ""
+    return text if _SAFE_ID.match(text) else None
+
+
+@contextmanager
+def log_context(
+    *, conversation_id: object = None, request_id: object = None, task_id: object = None
+) -> Iterator[None]:
+    """Bind ids to every log line written inside the block (and restore them after)."""
+    tokens: list[tuple[contextvars.ContextVar[str | None], contextvars.Token[str | None]]] = []
+    for var, value in (
+        (conversation_id_var, conversation_id),
+        (request_id_var, request_id),
+        (task_id_var, task_id),
+    ):
+        if value is not None:
+            tokens.append((var, var.set(safe_id(value))))
+    try:
+        yield
+    finally:
+        for var, token in reversed(tokens):
+            var.reset(token)
+
+
+class ContextFilter(logging.Filter):
+    """Adds the bound ids to each record and blanks fields that may hold message text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = request_id_var.get()
+        record.conversation_id = conversation_id_var.get()
+        record.task_id = task_id_var.get()
+        for field in SENSITIVE_LOG_FIELDS.intersection(record.__dict__):
+            setattr(record, field, REDACTED)
+        return True
+
+
+class JsonFormatter(_BaseJsonFormatter):
+    """One JSON object per line with fixed keys: time, level, logger, message and the ids."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "fmt",
+            "%(asctime)s %(levelname)s %(name)s %(message)s "
+            "%(request_id)s %(conversation_id)s %(task_id)s",
+        )
+        kwargs.setdefault(
+            "rename_fields", {"asctime": "time", "levelname": "level", "name": "logger"}
+        )
+        super().__init__(*args, **kwargs)
+
+    def add_fields(
+        self, log_data: dict[str, Any], record: logging.LogRecord, message_dict: dict[str, Any]
+    ) -> None:
+        # Records formatted by a handler that lacks ContextFilter still get the ids.
+        for attr, var in (
+            ("request_id", request_id_var),
+            ("conversation_id", conversation_id_var),
+            ("task_id", task_id_var),
+        ):
+            if not hasattr(record, attr):
+                setattr(record, attr, var.get())
+        super().add_fields(log_data, record, message_dict)
+        for field in SENSITIVE_LOG_FIELDS.intersection(log_data):
+            log_data[field] = REDACTED
+
+
+class RequestContextMiddleware:
+    """Binds a request id (echoed in ``X-Request-ID``) and the URL's conversation id."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = safe_id(request.headers.get(REQUEST_ID_HEADER)) or uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        conv_token = conversation_id_var.set(None)
+        try:
+            response = self.get_response(request)
+        finally:
+            conversation_id_var.reset(conv_token)
+            request_id_var.reset(token)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
+        conversation_id = view_kwargs.get("conversation_id")
+        if conversation_id is not None:
+            conversation_id_var.set(safe_id(conversation_id))
+        return None

@@ -1,0 +1,110 @@
+"""Celery signal handlers: the worker's metrics endpoint, task metrics and task log context.
+
+Metrics of a worker: with the default prefork pool every child process has its own registry,
+so each serves its own port. The main process listens on ``WORKER_METRICS_PORT`` (default
+9100) and pool child *i* (billiard's stable process index, reused when a child is replaced)
+on ``WORKER_METRICS_PORT + 1 + i``; with ``--concurrency 2`` Prometheus scrapes 9100-9102.
+Solo and thread pools run tasks in the main process, so 9100 alone carries everything.
+``WORKER_METRICS_PORT=0`` turns the endpoint off. Sum across ports in queries.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from celery import signals
+
+from config import metrics
+from config.logging import conversation_id_var, request_id_var, safe_id, task_id_var
+
+logger = logging.getLogger(__name__)
+
+_started: dict[str, float] = {}
+_context_tokens: dict[str, list[Any]] = {}
+_STATES = {"SUCCESS": "succeeded", "FAILURE": "failed", "RETRY": "retried"}
+
+
+def worker_metrics_port(*, base: int, process_index: int | None) -> int:
+    """Port for the main process (``process_index=None``) or for pool child ``process_index``."""
+    return base if process_index is None else base + 1 + process_index
+
+
+def _serve(port: int) -> None:
+    from prometheus_client import start_http_server
+
+    try:
+        start_http_server(port)
+    except OSError:
+        # Another worker on this host holds the port; tasks must run regardless.
+        logger.warning("worker metrics port busy", extra={"port": port})
+    else:
+        logger.info("worker metrics listening", extra={"port": port})
+
+
+def _base_port() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "WORKER_METRICS_PORT", 0) or 0)
+
+
+@signals.celeryd_init.connect
+def _on_worker_start(**_: Any) -> None:
+    base = _base_port()
+    if base:
+        _serve(worker_metrics_port(base=base, process_index=None))
+
+
+@signals.worker_process_init.connect
+def _on_pool_child_start(**_: Any) -> None:
+    from billiard.process import current_process
+
+    base = _base_port()
+    if base:
+        index = int(getattr(current_process(), "index", 0) or 0)
+        _serve(worker_metrics_port(base=base, process_index=index))
+
+
+@signals.before_task_publish.connect
+def _propagate_request_id(headers: dict[str, Any] | None = None, **_: Any) -> None:
+    request_id = request_id_var.get()
+    if headers is not None and request_id and "request_id" not in headers:
+        headers["request_id"] = request_id
+
+
+@signals.task_prerun.connect
+def _on_task_start(task_id: str | None = None, task: Any = None, **_: Any) -> None:
+    if not task_id:
+        return
+    _started[task_id] = time.perf_counter()
+    request_id = getattr(getattr(task, "request", None), "request_id", None)
+    _context_tokens[task_id] = [
+        (task_id_var, task_id_var.set(safe_id(task_id))),
+        (request_id_var, request_id_var.set(safe_id(request_id) if request_id else None)),
+        (conversation_id_var, conversation_id_var.set(None)),
+    ]
+
+
+@signals.task_postrun.connect
+def _on_task_end(
+    task_id: str | None = None, task: Any = None, state: str | None = None, **_: Any
+) -> None:
+    if not task_id:
+        return
+    started = _started.pop(task_id, None)
+    seconds = time.perf_counter() - started if started is not None else None
+    app = getattr(task, "app", None)
+    known = app.tasks.keys() if app is not None else ()
+    metrics.celery_task_record(
+        task=getattr(task, "name", ""),
+        known_tasks=known,
+        state=_STATES.get(state or "", "other"),
+        seconds=seconds,
+    )
+    for var, token in reversed(_context_tokens.pop(task_id, [])):
+        try:
+            var.reset(token)
+        except ValueError:
+            # Reset from another context (eager tasks inside a request): just clear it.
+            var.set(None)
