@@ -769,9 +769,11 @@
         }
       })
       .catch(function (err) {
-        if (err.status === 404 && session && mayRestart) {
-          // Expired token or forgotten conversation: start a new one and send once more.
+        if ((err.status === 404 || err.status === 409) && session && mayRestart) {
+          // Expired token, forgotten (404) or closed (409) conversation: start a new one and
+          // send once more; the stored transcript of the old one stays on the server.
           sessionLost(true);
+          systemNote("Starting a new conversation.");
           deliver(clientId, text, false);
           return;
         }
@@ -809,7 +811,9 @@
       credentials: "omit",
     })
       .then(function (response) {
-        var allow = (response.headers.get("Allow") || "").toUpperCase();
+        // An unknown path is a plain 404; the widget API answers OPTIONS on its own routes.
+        // Cross-origin, the Allow header is not readable, so it only vetoes when present.
+        var allow = (response.headers.get("Allow") || "POST").toUpperCase();
         humanBtn.dataset.available = response.ok && allow.indexOf("POST") !== -1 ? "1" : "0";
         updateHumanButton();
       })
@@ -849,7 +853,29 @@
   // ---------------------------------------------------------------------------------------------
   // Panel and input wiring
   // ---------------------------------------------------------------------------------------------
+  var configLoaded = false;
+
+  // The site's display name for the header; a failure here must not stop the chat.
+  function loadConfig() {
+    if (configLoaded) {
+      return;
+    }
+    configLoaded = true;
+    request("GET", "/config?site_key=" + encodeURIComponent(SITE_KEY))
+      .then(function (result) {
+        if (result.data && typeof result.data.name === "string" && result.data.name) {
+          title.textContent = result.data.name;
+        }
+      })
+      .catch(function (err) {
+        if (err.status === 404 || err.status === 403) {
+          showError("This chat is not available on this page.");
+        }
+      });
+  }
+
   function openPanel() {
+    loadConfig();
     panel.hidden = false;
     root.classList.add("is-open");
     launcher.setAttribute("aria-expanded", "true");
@@ -874,8 +900,10 @@
     if (!text) {
       return;
     }
-    if (text.length > MAX_TEXT) {
-      showError("Your message is too long (" + text.length + " characters, at most " + MAX_TEXT + ").");
+    // Count code points like the server does (an emoji is one character, two UTF-16 units).
+    var length = Array.from(text).length;
+    if (length > MAX_TEXT) {
+      showError("Your message is too long (" + length + " characters, at most " + MAX_TEXT + ").");
       return;
     }
     input.value = "";
