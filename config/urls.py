@@ -4,11 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from config import views
+from config import health, metrics, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("", include("django_prometheus.urls")),
+    path("api/v1/widget/", include("conversations.urls")),
+    path("health/live", health.health_live, name="health-live"),
+    path("health/ready", health.health_ready, name="health-ready"),
+    path("metrics", metrics.metrics_view, name="prometheus-django-metrics"),
 ]

@@ -112,9 +112,19 @@ class Message(models.Model):
     # Generation details of bot replies (strategy, provider, sentences); empty otherwise.
     meta = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set once the pipeline is done with a visitor message (answered, handed off or skipped);
+    # the re-queue sweep looks for visitor messages where it is still empty.
+    processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["conversation", "seq"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(sender="visitor", processed_at__isnull=True),
+                name="message_unprocessed_idx",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(fields=["conversation", "seq"], name="message_unique_seq"),
             models.UniqueConstraint(

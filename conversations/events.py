@@ -1,0 +1,75 @@
+"""Conversation event builders, group names and after-commit broadcasting (the only place)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+if TYPE_CHECKING:
+    from conversations.models import Message
+
+logger = logging.getLogger(__name__)
+
+MESSAGE_CREATED = "message.created"
+STATUS_CHANGED = "conversation.status_changed"
+# Ephemeral hint (no seq, not stored): the bot is composing a reply.
+TYPING = "typing"
+
+# Channel-layer message type; Channels maps it to WidgetConsumer.conversation_event.
+LAYER_EVENT = "conversation.event"
+LAYER_TYPING = "conversation.typing"
+
+
+def conversation_group(conversation_id: UUID | str) -> str:
+    """Group every socket watching one conversation joins (ASCII, under 100 characters)."""
+    return f"conversation.{UUID(str(conversation_id)).hex}"
+
+
+def message_json(message: Message) -> dict[str, Any]:
+    return {
+        "id": message.pk,
+        "seq": message.seq,
+        "sender": message.sender,
+        "text": message.text,
+        "created_at": message.created_at.isoformat().replace("+00:00", "Z"),
+        "reply_to": message.reply_to_id,
+    }
+
+
+def message_created(message: Message) -> dict[str, Any]:
+    return {"type": MESSAGE_CREATED, "seq": message.seq, "message": message_json(message)}
+
+
+def status_changed(*, seq: int, status: str) -> dict[str, Any]:
+    return {"type": STATUS_CHANGED, "seq": seq, "status": status}
+
+
+def typing(*, sender: str = "bot") -> dict[str, Any]:
+    return {"type": TYPING, "sender": sender}
+
+
+def _group_send(group: str, message: dict[str, Any]) -> None:
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(group, message)
+    except Exception:
+        # Delivery is a hint; clients recover missed events from the stored log by seq.
+        logger.warning("group_send failed", extra={"group": group}, exc_info=True)
+
+
+def broadcast_on_commit(conversation_id: UUID | str, event: dict[str, Any]) -> None:
+    """Push a stored event to the conversation's sockets once the transaction commits."""
+    group = conversation_group(conversation_id)
+    transaction.on_commit(lambda: _group_send(group, {"type": LAYER_EVENT, "event": event}))
+
+
+def broadcast_typing(conversation_id: UUID | str) -> None:
+    """Tell the conversation's sockets the bot is composing (not stored, may be lost)."""
+    _group_send(conversation_group(conversation_id), {"type": LAYER_TYPING, "event": typing()})

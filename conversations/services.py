@@ -1,0 +1,308 @@
+"""Writes of the conversation platform: start, receive, post, status, readings."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from conversations import emotional_state, events
+from conversations.models import (
+    Conversation,
+    ConversationEvent,
+    EmotionReadingRecord,
+    Message,
+    Site,
+    Visitor,
+)
+from empathy.types import EmotionReading
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_LENGTH = 4000
+
+
+class MessageRejected(Exception):
+    """A message that cannot be accepted; `code` is stable for API clients."""
+
+    code = "invalid"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class MessageInvalid(MessageRejected):
+    code = "invalid_text"
+
+
+class MessageConflict(MessageRejected):
+    code = "client_message_id_conflict"
+
+
+class ConversationClosed(MessageRejected):
+    code = "conversation_resolved"
+
+
+def message_text_clean(text: object) -> str:
+    """The trimmed text, or MessageInvalid with a reason a visitor can act on."""
+    if not isinstance(text, str):
+        raise MessageInvalid("text must be a string.")
+    cleaned = text.strip()
+    if not cleaned:
+        raise MessageInvalid("text must not be empty.")
+    if len(cleaned) > MAX_TEXT_LENGTH:
+        raise MessageInvalid(f"text must be at most {MAX_TEXT_LENGTH} characters after trimming.")
+    if "\x00" in cleaned:
+        raise MessageInvalid("text must not contain NUL characters.")
+    return cleaned
+
+
+@transaction.atomic
+def conversation_start(
+    *,
+    site: Site,
+    locale: str | None = None,
+    external_id: str = "",
+    display_name: str = "",
+) -> Conversation:
+    """Open a conversation for a new visitor, or for a known one by the site's external id."""
+    now = timezone.now()
+    defaults = {
+        "display_name": display_name,
+        "locale": locale or site.locale,
+        "emotion_consent": site.emotion_consent_default,
+    }
+    if external_id:
+        visitor, created = Visitor.objects.get_or_create(
+            site=site, external_id=external_id, defaults=defaults
+        )
+        if not created:
+            visitor.last_seen_at = now
+            update = ["last_seen_at"]
+            if display_name and display_name != visitor.display_name:
+                visitor.display_name = display_name
+                update.append("display_name")
+            visitor.save(update_fields=update)
+    else:
+        visitor = Visitor.objects.create(site=site, **defaults)
+    conversation = Conversation.objects.create(site=site, visitor=visitor)
+    logger.info(
+        "conversation started",
+        extra={"conversation_id": str(conversation.id), "site": site.site_key},
+    )
+    return conversation
+
+
+def _next_seq(conversation_id: UUID) -> tuple[Conversation, int]:
+    """Lock the conversation row and take its next event seq.
+
+    The lock is held until the transaction ends, so events commit in seq order and a client
+    that has seen seq N can never later miss an event with a smaller seq.
+    """
+    conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+    conversation.event_seq += 1
+    conversation.save(update_fields=["event_seq", "updated_at"])
+    return conversation, conversation.event_seq
+
+
+def _event_store(conversation_id: UUID, event: dict[str, Any]) -> None:
+    ConversationEvent.objects.create(
+        conversation_id=conversation_id, seq=event["seq"], type=event["type"], payload=event
+    )
+    events.broadcast_on_commit(conversation_id, event)
+
+
+def message_receive(
+    *, conversation: Conversation, client_message_id: UUID, text: str
+) -> tuple[Message, bool]:
+    """Store a visitor message once (idempotent on client_message_id) and schedule processing.
+
+    Returns the message and whether it was created by this call.
+    """
+    cleaned = message_text_clean(text)
+    with transaction.atomic():
+        locked = _lock(conversation.id)
+        existing = Message.objects.filter(
+            conversation_id=conversation.id, client_message_id=client_message_id
+        ).first()
+        if existing is not None:
+            if existing.text != cleaned:
+                raise MessageConflict(
+                    "client_message_id was already used for a different text in this conversation."
+                )
+            return existing, False
+        if locked.status == Conversation.Status.RESOLVED:
+            raise ConversationClosed("This conversation is resolved; start a new one.")
+        message = _message_store(
+            conversation_id=conversation.id,
+            sender=Message.Sender.VISITOR,
+            text=cleaned,
+            client_message_id=client_message_id,
+        )
+        Visitor.objects.filter(pk=locked.visitor_id).update(last_seen_at=timezone.now())
+        transaction.on_commit(lambda: _enqueue_processing(message.pk))
+    logger.info(
+        "message received",
+        extra={"conversation_id": str(conversation.id), "message_id": message.pk},
+    )
+    return message, True
+
+
+def _lock(conversation_id: UUID) -> Conversation:
+    return Conversation.objects.select_for_update().get(pk=conversation_id)
+
+
+def _enqueue_processing(message_id: int) -> None:
+    from conversations import tasks
+
+    try:
+        tasks.message_process.delay(message_id)
+    except Exception:
+        # The message is stored; the periodic sweep re-queues it once the broker is back.
+        logger.exception("message_process enqueue failed", extra={"message_id": message_id})
+
+
+def _message_store(
+    *,
+    conversation_id: UUID,
+    sender: str,
+    text: str,
+    client_message_id: UUID | None = None,
+    reply_to: Message | None = None,
+    meta: dict[str, Any] | None = None,
+    processed: bool = False,
+) -> Message:
+    _, seq = _next_seq(conversation_id)
+    message = Message.objects.create(
+        conversation_id=conversation_id,
+        seq=seq,
+        sender=sender,
+        text=text,
+        client_message_id=client_message_id,
+        reply_to=reply_to,
+        meta=meta or {},
+        processed_at=timezone.now() if processed else None,
+    )
+    _event_store(conversation_id, events.message_created(message))
+    return message
+
+
+@transaction.atomic
+def message_post(
+    *,
+    conversation_id: UUID,
+    sender: str,
+    text: str,
+    reply_to: Message | None = None,
+    meta: dict[str, Any] | None = None,
+) -> Message:
+    """Store a bot, agent or system message and push it to the conversation's sockets."""
+    if sender == Message.Sender.VISITOR:
+        raise ValueError("visitor messages go through message_receive")
+    return _message_store(
+        conversation_id=conversation_id,
+        sender=sender,
+        text=text,
+        reply_to=reply_to,
+        meta=meta,
+        processed=True,
+    )
+
+
+@transaction.atomic
+def conversation_status_set(*, conversation_id: UUID, status: str, reason: str = "") -> bool:
+    """Change the status (with a `conversation.status_changed` event); False if unchanged."""
+    if status not in Conversation.Status.values:
+        raise ValueError(f"unknown status {status!r}")
+    conversation = _lock(conversation_id)
+    if conversation.status == status:
+        return False
+    conversation, seq = _next_seq(conversation_id)
+    conversation.status = status
+    update = ["status", "updated_at"]
+    if reason:
+        conversation.handoff_reason = reason
+        update.append("handoff_reason")
+    conversation.save(update_fields=update)
+    _event_store(conversation_id, events.status_changed(seq=seq, status=status))
+    logger.info(
+        "conversation status changed",
+        extra={"conversation_id": str(conversation_id), "status": status, "reason": reason},
+    )
+    return True
+
+
+def message_mark_processed(*, message_id: int) -> None:
+    Message.objects.filter(pk=message_id, processed_at__isnull=True).update(
+        processed_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def message_reading_store(*, message: Message, reading: EmotionReading) -> EmotionReadingRecord:
+    """Store the reading of a visitor message once and fold it into the emotional state."""
+    conversation = _lock(message.conversation_id)
+    record, created = EmotionReadingRecord.objects.get_or_create(
+        message=message,
+        defaults={
+            "emotion": reading.emotion,
+            "labels": list(reading.labels),
+            "scores": dict(reading.scores),
+            "category": reading.category,
+            "intensity": reading.intensity,
+            "valence": reading.valence,
+            "arousal": reading.arousal,
+            "confidence": reading.confidence,
+            "model": reading.model,
+            "truncated": reading.truncated,
+        },
+    )
+    if not created:
+        return record
+    state = emotional_state.state_with_reading(
+        conversation.emotional_state, seq=message.seq, reading=reading
+    )
+    conversation.emotional_state = state
+    conversation.save(update_fields=["emotional_state", "updated_at"])
+    _visitor_summary_add(visitor_id=conversation.visitor_id, reading=reading)
+    transaction.on_commit(lambda: emotional_state.state_mirror(conversation.id, state))
+    return record
+
+
+def _visitor_summary_add(*, visitor_id: int, reading: EmotionReading) -> None:
+    visitor = Visitor.objects.select_for_update().only("emotional_summary").get(pk=visitor_id)
+    summary = dict(visitor.emotional_summary or {})
+    categories = dict(summary.get("categories", {}))
+    categories[reading.category] = int(categories.get(reading.category, 0)) + 1
+    count = int(summary.get("readings", 0)) + 1
+    mean_valence = float(summary.get("mean_valence", 0.0))
+    summary.update(
+        {
+            "readings": count,
+            "categories": categories,
+            "mean_valence": round(mean_valence + (reading.valence - mean_valence) / count, 4),
+            "last_emotion": reading.emotion,
+            "last_category": reading.category,
+        }
+    )
+    visitor.emotional_summary = summary
+    visitor.save(update_fields=["emotional_summary"])
+
+
+def reading_from_record(record: EmotionReadingRecord) -> EmotionReading:
+    return EmotionReading(
+        emotion=record.emotion,
+        labels=tuple(record.labels),
+        scores=dict(record.scores),
+        category=record.category,  # type: ignore[arg-type]
+        intensity=record.intensity,
+        valence=record.valence,
+        arousal=record.arousal,
+        confidence=record.confidence,
+        model=record.model,
+        truncated=record.truncated,
+    )

@@ -1,0 +1,24 @@
+"""Widget API routes, mounted under /api/v1/widget/."""
+
+from django.urls import path, re_path
+
+from conversations import apis
+
+app_name = "widget"
+
+urlpatterns = [
+    path("config", apis.WidgetConfigApi.as_view(), name="config"),
+    path("conversations", apis.ConversationCreateApi.as_view(), name="conversation-create"),
+    path(
+        "conversations/<str:conversation_id>/messages",
+        apis.MessageCreateApi.as_view(),
+        name="message-create",
+    ),
+    path(
+        "conversations/<str:conversation_id>/events",
+        apis.EventListApi.as_view(),
+        name="event-list",
+    ),
+    # Anything else under the widget prefix answers with the same JSON error shape.
+    re_path(r"^.*$", apis.UnknownPathApi.as_view(), name="unknown"),
+]

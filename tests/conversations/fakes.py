@@ -1,0 +1,62 @@
+"""A deterministic emotion detector for tests (keyword rules), plus pause hooks for kill tests."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from empathy.types import EmotionReading
+
+_RULES: tuple[tuple[str, str, str, float, float], ...] = (
+    # keyword, emotion, category, intensity, valence
+    ("furious", "anger", "negative", 0.95, -0.9),
+    ("annoyed", "annoyance", "negative", 0.6, -0.5),
+    ("worried", "nervousness", "anxious", 0.6, -0.3),
+    ("thanks", "gratitude", "positive", 0.7, 0.8),
+)
+
+
+def reading_for(text: str) -> EmotionReading:
+    lowered = text.lower()
+    for keyword, emotion, category, intensity, valence in _RULES:
+        if keyword in lowered:
+            return EmotionReading(
+                emotion=emotion,
+                labels=(emotion,),
+                scores={emotion: intensity},
+                category=category,  # type: ignore[arg-type]
+                intensity=intensity,
+                valence=valence,
+                arousal=0.5,
+                confidence=0.9,
+                model="fake-keywords",
+            )
+    return EmotionReading(
+        emotion="neutral",
+        labels=("neutral",),
+        scores={"neutral": 0.8},
+        category="neutral",
+        intensity=0.1,
+        valence=0.0,
+        arousal=0.1,
+        confidence=0.8,
+        model="fake-keywords",
+    )
+
+
+class FakeDetector:
+    name = "fake-keywords"
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def detect_batch(self, texts: Sequence[str]) -> list[EmotionReading]:
+        self.batches.append(list(texts))
+        marker_dir = os.environ.get("EMPATHY_TEST_MARKER_DIR")
+        if marker_dir and any("[slow-detect]" in t for t in texts):
+            # Tells the integration test the task is mid-flight, then holds it there.
+            (Path(marker_dir) / "detecting").write_text(str(os.getpid()))
+            time.sleep(30)
+        return [reading_for(t) for t in texts]
