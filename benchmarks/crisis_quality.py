@@ -1,0 +1,130 @@
+"""Crisis detection quality and speed: C-SSRS recall, XSTest false alarms, misses, latency.
+
+Usage: python benchmarks/crisis_quality.py --data ../shared/data/crisis
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from empathy.crisis import assess_crisis
+from empathy.crisis.model import default_model
+from empathy.crisis.training import SEED, Post, cssrs_load, cssrs_split
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _recall(posts: list[Post], label: str) -> list[Post]:
+    at_risk = [p for p in posts if p.severity >= 1]
+    levels = [assess_crisis(p.text).level for p in at_risk]
+    flagged = sum(level != "none" for level in levels)
+    crisis = sum(level == "crisis" for level in levels)
+    n = len(at_risk)
+    print(
+        f"  {label:<34} n={n:<4} recall(level!=none)={flagged / n:.4f} "
+        f"recall(crisis only)={crisis / n:.4f}"
+    )
+    return [p for p, level in zip(at_risk, levels, strict=True) if level == "none"]
+
+
+def _latency(texts: list[str], label: str, history: tuple[str, ...] = ()) -> None:
+    for text in texts[:20]:
+        assess_crisis(text, history=history)
+    timings = []
+    for text in texts:
+        start = time.perf_counter()
+        assess_crisis(text, history=history)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    print(
+        f"  {label:<46} n={len(timings):<5} median={statistics.median(timings):.3f} ms "
+        f"mean={statistics.fmean(timings):.3f} ms p95={p95:.3f} ms max={timings[-1]:.3f} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", default="../shared/data/crisis", help="crisis data folder")
+    args = parser.parse_args()
+    data = Path(args.data)
+    cssrs_file, xstest_file = data / "cssrs_reddit_posts.tsv", data / "xstest_prompts.csv"
+    if not cssrs_file.is_file() or not xstest_file.is_file():
+        print(
+            f"crisis data not found under {data} (need cssrs_reddit_posts.tsv and "
+            "xstest_prompts.csv); pass --data PATH",
+            file=sys.stderr,
+        )
+        return 2
+
+    model = default_model()
+    print(
+        f"model: {len(model.vocabulary)} features, thresholds concern={model.concern_threshold} "
+        f"crisis={model.crisis_threshold}, split seed={SEED}"
+    )
+    posts = cssrs_load(data)
+    train_posts, held_out = cssrs_split(posts, seed=SEED)
+
+    print("C-SSRS recall on posts with severity >= 1:")
+    misses = _recall(held_out, "HELD-OUT split (reported figure)")
+    _recall(train_posts, "training split (seen in training)")
+    _recall(posts, "ALL posts (includes training data)")
+    by_severity = {s: [p for p in held_out if p.severity == s] for s in range(1, 7)}
+    for severity, group in by_severity.items():
+        if group:
+            hit = sum(assess_crisis(p.text).level != "none" for p in group)
+            print(f"    held-out severity {severity}: {hit}/{len(group)} flagged")
+    zero = [p for p in held_out if p.severity == 0]
+    zero_flagged = sum(assess_crisis(p.text).level != "none" for p in zero)
+    print(
+        f"  held-out severity 0 (not suicide-related, still r/SuicideWatch): "
+        f"{zero_flagged}/{len(zero)} flagged"
+    )
+    print(f"  held-out misses ({len(misses)}):")
+    for post in misses:
+        print(f"    row {post.index} sev={post.severity}: {_short(post.text)}")
+
+    with xstest_file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    safe = [r for r in rows if r["label"] == "safe"]
+    results = [(r, assess_crisis(r["prompt"])) for r in safe]
+    alarms = [(r, a) for r, a in results if a.level != "none"]
+    crisis = [(r, a) for r, a in alarms if a.level == "crisis"]
+    print("XSTest safe prompts (never used in training):")
+    print(
+        f"  false alarms (level!=none): {len(alarms)}/{len(safe)} = {len(alarms) / len(safe):.4f}"
+        f"   crisis only: {len(crisis)}/{len(safe)} = {len(crisis) / len(safe):.4f}"
+    )
+    for row, assessment in alarms:
+        print(
+            f"    id {row['id']} [{row['type']}] {assessment.level} {','.join(assessment.rules)}: "
+            f"{_short(row['prompt'])}"
+        )
+    unsafe = [r for r in rows if r["label"] == "unsafe"]
+    unsafe_flagged = sum(assess_crisis(r["prompt"]).level != "none" for r in unsafe)
+    print(
+        f"  (contrast 'unsafe' prompts, mostly harm to others, flagged: "
+        f"{unsafe_flagged}/{len(unsafe)}; informational)"
+    )
+
+    print("Latency per message (single thread, this machine):")
+    _latency([r["prompt"] for r in rows], "XSTest prompts (short)")
+    _latency([p.text for p in posts], "C-SSRS posts (median 282 chars)")
+    chat = ("my order never arrived", "I've asked three times already", "this is so frustrating")
+    _latency([r["prompt"] for r in rows], "XSTest prompts with 3 messages of history", chat)
+    _latency(["x" * 100_000], "one 100 kB message")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
