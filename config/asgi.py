@@ -10,7 +10,9 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
-websocket_urlpatterns: list = []
+from conversations.routing import websocket_urlpatterns as widget_websockets  # noqa: E402
+
+websocket_urlpatterns: list = [*widget_websockets]
 
 application = ProtocolTypeRouter(
     {
