@@ -6,11 +6,27 @@ Public API (everything else in this package is internal):
 - ``reply_generate(request) -> ReplyDraft``: never raises for provider trouble; when every remote
   provider failed, the offline responder answers and the draft has ``ai_failed=True``. The
   ``safety_first`` strategy is never generated: it returns the fixed crisis text.
+- ``reply_stream(request) -> ReplyStream``: iterate for text chunks (sentence by sentence, each
+  checked before it is shown; a whole reply when the answer is not streamed), then read
+  ``.draft``.
 - ``pii_mask(text) -> str`` and ``pii_present(text) -> bool``
 """
 
+from empathy.replies.errors import (
+    FAILURE_REASONS,
+    ProviderError,
+    ProviderTerminalError,
+    ProviderTransientError,
+)
 from empathy.replies.pii import pii_mask, pii_present
-from empathy.replies.service import reply_generate
+from empathy.replies.service import (
+    ReplyConfig,
+    ReplyService,
+    ReplyStream,
+    reply_generate,
+    reply_service_set,
+    reply_stream,
+)
 from empathy.replies.strategy import (
     CELEBRATE,
     INFORM,
@@ -24,14 +40,23 @@ from empathy.replies.strategy import (
 
 __all__ = [
     "CELEBRATE",
+    "FAILURE_REASONS",
     "INFORM",
     "OWN_AND_EXPEDITE",
     "REASSURE_AND_CLARIFY",
     "SAFETY_FIRST",
     "STRATEGIES",
     "VALIDATE_THEN_SOLVE",
+    "ProviderError",
+    "ProviderTerminalError",
+    "ProviderTransientError",
+    "ReplyConfig",
+    "ReplyService",
+    "ReplyStream",
     "pii_mask",
     "pii_present",
     "reply_generate",
+    "reply_service_set",
+    "reply_stream",
     "strategy_select",
 ]
