@@ -40,7 +40,7 @@
   var BACKOFF_CAP_MS = 15000;
   var STABLE_SOCKET_MS = 3000;
   var CLOSE_FORBIDDEN = 4003;
-  // Added by the escalation work; the button stays hidden until the server answers for it.
+  // Added by the escalation work (see updateHumanButton).
   var HUMAN_PATH = "/request-human";
 
   var STATUS_NOTES = {
@@ -203,7 +203,7 @@
   var catchingUp = null;
   var typingTimer = null;
   var creating = null;
-  var humanChecked = false;
+  var humanAvailable = false;
 
   function loadSession() {
     try {
@@ -642,6 +642,9 @@
     var delay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
     attempt += 1;
     setConn("Reconnecting\u2026");
+    // While the socket is down (proxy, network policy, restart) the stored log still answers
+    // over plain HTTPS, at the same backoff pace, so a reply is not stuck behind the socket.
+    catchUp();
     reconnectTimer = setTimeout(function () {
       reconnectTimer = null;
       connect();
@@ -675,7 +678,6 @@
     lastSeq = 0;
     pendingEvents.clear();
     setTyping(false);
-    humanChecked = false;
     updateHumanButton();
     setConn("");
     if (!quiet) {
@@ -705,7 +707,7 @@
         saveSession();
         setStatus(result.data.status || "bot", false);
         connect();
-        checkHumanEndpoint();
+        updateHumanButton();
         return session;
       })
       .finally(function () {
@@ -795,31 +797,10 @@
   // ---------------------------------------------------------------------------------------------
   // "Talk to a person": shown only when the server offers the endpoint for this conversation.
   // ---------------------------------------------------------------------------------------------
+  // Shown only when the site's widget config offers it (the escalation API adds the feature
+  // and POST .../request-human); probing the URL proves nothing, as every widget path answers.
   function updateHumanButton() {
-    humanBtn.hidden = !(session && humanChecked && humanBtn.dataset.available === "1" && status === "bot");
-  }
-
-  function checkHumanEndpoint() {
-    if (!session || humanChecked) {
-      return;
-    }
-    humanChecked = true;
-    var current = session;
-    fetch(API_BASE + "/conversations/" + encodeURIComponent(current.id) + HUMAN_PATH, {
-      method: "OPTIONS",
-      headers: { Authorization: "Bearer " + current.token, Accept: "application/json" },
-      credentials: "omit",
-    })
-      .then(function (response) {
-        // An unknown path is a plain 404; the widget API answers OPTIONS on its own routes.
-        // Cross-origin, the Allow header is not readable, so it only vetoes when present.
-        var allow = (response.headers.get("Allow") || "POST").toUpperCase();
-        humanBtn.dataset.available = response.ok && allow.indexOf("POST") !== -1 ? "1" : "0";
-        updateHumanButton();
-      })
-      .catch(function () {
-        humanBtn.dataset.available = "0";
-      });
+    humanBtn.hidden = !(session && humanAvailable && status === "bot");
   }
 
   function requestHuman() {
@@ -863,9 +844,12 @@
     configLoaded = true;
     request("GET", "/config?site_key=" + encodeURIComponent(SITE_KEY))
       .then(function (result) {
-        if (result.data && typeof result.data.name === "string" && result.data.name) {
-          title.textContent = result.data.name;
+        var data = result.data || {};
+        if (typeof data.name === "string" && data.name) {
+          title.textContent = data.name;
         }
+        humanAvailable = !!(data.features && data.features.request_human === true);
+        updateHumanButton();
       })
       .catch(function (err) {
         if (err.status === 404 || err.status === 403) {
@@ -941,7 +925,7 @@
       // A reload resumes the stored conversation: the socket replays every event after seq 0.
       var wasOpen = session.open;
       connect();
-      checkHumanEndpoint();
+      loadConfig();
       if (wasOpen) {
         openPanel();
       }

@@ -1,0 +1,317 @@
+"""The widget on the demo page in headless Chromium, against a real uvicorn server process."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from django.core.management import call_command
+
+from conversations.models import Conversation, Message, Site
+from tests.conftest import ARTIFACTS_DIR, LiveAsgiServer
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.integration,
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.slow,
+]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+REPLY_TIMEOUT_MS = 20_000
+XSS_TEXT = "Look at this <img src=x onerror=alert(1)> and <script>alert(2)</script> please"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop registered on this thread, which makes
+    # Django refuse ORM calls ("async context"); the test's own ORM use is plain sync code.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+            yield launched
+            launched.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def demo_site(transactional_db: None, asgi_server: LiveAsgiServer) -> Site:
+    call_command("seed_demo", verbosity=0)
+    site = Site.objects.get(site_key="demo")
+    # The server listens on a random port; the demo site must accept pages from it.
+    site.allowed_origins = [*site.allowed_origins, asgi_server.url]
+    site.save(update_fields=["allowed_origins"])
+    return site
+
+
+class PageProbe:
+    """A browser page plus what it reported: dialogs, uncaught errors, CSP refusals."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.dialogs: list[str] = []
+        self.page_errors: list[str] = []
+        self.csp_violations: list[str] = []
+        page.on("dialog", self._on_dialog)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("console", self._on_console)
+
+    def _on_dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _on_console(self, message: Any) -> None:
+        if "Content Security Policy" in message.text or "Refused to" in message.text:
+            self.csp_violations.append(message.text)
+
+
+def _open_page(browser: Any, request: pytest.FixtureRequest, **context_options: Any) -> Any:
+    context = browser.new_context(**context_options)
+    request.addfinalizer(context.close)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+
+    def screenshot() -> None:
+        ARTIFACTS_DIR.mkdir(exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+        page.screenshot(path=str(ARTIFACTS_DIR / f"{name}.png"))
+
+    request.addfinalizer(screenshot)  # runs before context.close (finalizers are LIFO)
+    return PageProbe(page)
+
+
+@pytest.fixture
+def probe(browser: Any, demo_site: Site, request: pytest.FixtureRequest) -> PageProbe:
+    return _open_page(browser, request, viewport={"width": 1280, "height": 800})
+
+
+@pytest.fixture
+def csp_free_probe(browser: Any, demo_site: Site, request: pytest.FixtureRequest) -> PageProbe:
+    # The page's CSP would block inline event handlers by itself; bypassing it leaves only the
+    # widget's textContent discipline between a payload and its execution.
+    return _open_page(browser, request, viewport={"width": 1280, "height": 800}, bypass_csp=True)
+
+
+@pytest.fixture
+def phone_probe(browser: Any, demo_site: Site, request: pytest.FixtureRequest) -> PageProbe:
+    return _open_page(
+        browser,
+        request,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=3,
+        is_mobile=True,
+        has_touch=True,
+    )
+
+
+def _stored_session(page: Any) -> dict[str, Any]:
+    raw = page.evaluate("() => JSON.stringify(Object.assign({}, sessionStorage))")
+    entries = [json.loads(value) for value in json.loads(raw).values()]
+    assert len(entries) == 1
+    return entries[0]
+
+
+def test_visitor_message_gets_the_bot_reply_on_the_demo_page(
+    probe: PageProbe, asgi_server: LiveAsgiServer, demo_site: Site
+) -> None:
+    from playwright.sync_api import expect
+
+    page = probe.page
+    response = page.goto(f"{asgi_server.url}/")
+    assert response is not None
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert page.locator("script[data-site-key='demo'][src='/static/widget/widget.js']").count() == 1
+
+    launcher = page.get_by_role("button", name="Open the support chat")
+    launcher.click()
+    expect(page.locator("button.launcher")).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("dialog", name=demo_site.name)).to_be_visible()
+    log = page.get_by_role("log", name="Messages")
+    expect(log).to_have_attribute("aria-live", "polite")
+    box = page.get_by_role("textbox", name="Your message")
+    expect(box).to_be_focused()
+
+    text = "Hi, my order never arrived and I'm getting really frustrated."
+    box.fill(text)
+    box.press("Enter")  # the keyboard path: Enter sends
+
+    expect(box).to_have_value("")
+    expect(page.locator(".msg--visitor .text")).to_have_text([text])
+    bot_replies = page.locator(".msg--bot .text")
+    expect(bot_replies).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    expect(page.locator(".msg--pending")).to_have_count(0)
+    expect(page.locator(".typing")).to_be_hidden()
+
+    conversation = Conversation.objects.get()
+    stored = list(
+        Message.objects.filter(conversation=conversation)
+        .order_by("seq")
+        .values_list("id", "sender", "text")
+    )
+    assert [(sender, body) for _, sender, body in stored] == [
+        ("visitor", text),
+        ("bot", bot_replies.inner_text()),
+    ]
+    visitor_id, bot_id = (str(row[0]) for row in stored)
+    expect(page.locator(".msg--visitor")).to_have_attribute("data-message-id", visitor_id)
+    expect(page.locator(".msg--bot")).to_have_attribute("data-message-id", bot_id)
+    session = _stored_session(page)
+    assert session["id"] == str(conversation.id)
+
+    # The button appears only when the site's widget config offers a human handover.
+    config = httpx.get(f"{asgi_server.url}/api/v1/widget/config", params={"site_key": "demo"})
+    assert config.status_code == 200
+    offered = bool((config.json().get("features") or {}).get("request_human"))
+    expect(page.get_by_role("button", name="Talk to a person")).to_have_count(1 if offered else 0)
+    assert probe.csp_violations == []
+    assert probe.page_errors == []
+
+
+def test_markup_in_a_message_is_shown_as_text_and_never_runs(
+    csp_free_probe: PageProbe, asgi_server: LiveAsgiServer
+) -> None:
+    from playwright.sync_api import expect
+
+    probe = csp_free_probe
+    page = probe.page
+
+    response = page.goto(f"{asgi_server.url}/")
+    assert response is not None
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    # Canary: in this page an inline handler does run, so innerHTML would be caught here.
+    page.evaluate(
+        """() => {
+            const probe = document.createElement("div");
+            probe.id = "canary";
+            probe.innerHTML = '<img src="x" onerror="window.__canary = 1">';
+            document.body.appendChild(probe);
+        }"""
+    )
+    page.wait_for_function("() => window.__canary === 1")
+    page.evaluate("() => document.getElementById('canary').remove()")
+
+    page.get_by_role("button", name="Open the support chat").click()
+    box = page.get_by_role("textbox", name="Your message")
+    box.fill(XSS_TEXT)
+    page.get_by_role("button", name="Send message").click()
+
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    expect(page.locator(".msg--visitor .text")).to_have_text([XSS_TEXT])
+    assert page.locator("img").count() == 0
+    assert page.locator("[data-empathy-desk] script").count() == 0
+    assert Message.objects.get(sender="visitor").text == XSS_TEXT
+
+    # A reload resumes the stored conversation: the server's copy of the text comes back over
+    # the websocket, is rendered as text again, and nothing is shown twice.
+    page.reload()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(page.locator(".msg--visitor .text")).to_have_text([XSS_TEXT])
+    expect(page.locator(".msg--bot")).to_have_count(1)
+    page.wait_for_timeout(500)  # give an onerror handler every chance to fire
+    assert page.locator("img").count() == 0
+    assert probe.dialogs == []
+    assert probe.page_errors == []
+
+
+def test_phone_sized_screen_gets_a_full_screen_panel(
+    phone_probe: PageProbe, asgi_server: LiveAsgiServer
+) -> None:
+    from playwright.sync_api import expect
+
+    page = phone_probe.page
+    page.goto(f"{asgi_server.url}/")
+    launcher = page.get_by_role("button", name="Open the support chat")
+    launcher.tap()
+
+    panel = page.get_by_role("dialog")
+    expect(panel).to_be_visible()
+    assert panel.bounding_box() == {"x": 0, "y": 0, "width": 390, "height": 844}
+    box = page.get_by_role("textbox", name="Your message")
+    send = page.get_by_role("button", name="Send message")
+    close = page.get_by_role("button", name="Close the chat")
+    for control in (box, send, close):
+        area = control.bounding_box()
+        assert area is not None
+        assert area["x"] >= 0
+        assert area["x"] + area["width"] <= 390
+        assert area["y"] >= 0
+        assert area["y"] + area["height"] <= 844
+        assert area["height"] >= 40  # comfortably tappable
+
+    box.tap()
+    box.fill("Can I change my delivery address?")
+    send.tap()
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    last = page.locator(".msg--bot").bounding_box()
+    assert last is not None
+    assert last["y"] + last["height"] <= 844
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS_DIR / "phone_panel_with_reply.png"))
+
+    close.tap()
+    expect(panel).to_be_hidden()
+    expect(launcher).to_be_visible()
+    expect(launcher).to_be_focused()
+    assert phone_probe.page_errors == []
+
+
+def test_rate_limit_error_from_the_api_is_shown_to_the_visitor(
+    probe: PageProbe, asgi_server: LiveAsgiServer
+) -> None:
+    from playwright.sync_api import expect
+
+    page = probe.page
+    page.goto(f"{asgi_server.url}/")
+    page.get_by_role("button", name="Open the support chat").click()
+    box = page.get_by_role("textbox", name="Your message")
+    box.fill("First message")
+    box.press("Enter")
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+
+    # Spend the rest of this conversation's per-token allowance (30/minute, shipped default)
+    # with requests the server rejects cheaply; each still counts toward the limit.
+    session = _stored_session(page)
+    url = f"{asgi_server.url}/api/v1/widget/conversations/{session['id']}/messages"
+    headers = {"Authorization": f"Bearer {session['token']}"}
+    with httpx.Client(headers=headers) as client:
+        statuses = {
+            client.post(url, json={"client_message_id": str(uuid.uuid4()), "text": ""}).status_code
+            for _ in range(29)
+        }
+    assert statuses == {400}
+
+    box.fill("Are you still there?")
+    box.press("Enter")
+    alert = page.get_by_role("alert")
+    expect(alert).to_have_text(re.compile(r"^Too many requests; retry in \d+ seconds\.$"))
+    failed = page.locator(".msg--failed")
+    expect(failed.locator(".text")).to_have_text("Are you still there?")
+    expect(failed.get_by_role("button", name="Retry sending this message")).to_be_visible()
+    assert list(Message.objects.filter(sender="visitor").values_list("text", flat=True)) == [
+        "First message"
+    ]
