@@ -19,6 +19,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from pythonjsonlogger.json import JsonFormatter as _BaseJsonFormatter
 
+from config.sentry import FILTERED, sensitive_scope, sensitive_texts_var
+
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "request_id", default=None
 )
@@ -119,9 +121,23 @@ class JsonFormatter(_BaseJsonFormatter):
         for field in SENSITIVE_LOG_FIELDS.intersection(log_data):
             log_data[field] = REDACTED
 
+    def process_log_record(self, log_data: dict[str, Any]) -> dict[str, Any]:
+        # A traceback (Django's own "Internal Server Error" line included) can quote the text
+        # being processed in an exception message; the texts registered for this request or
+        # task are cut from every value, as in Sentry events.
+        texts = sensitive_texts_var.get()
+        if texts:
+            for key, value in log_data.items():
+                if isinstance(value, str):
+                    for text in texts:
+                        value = value.replace(text, FILTERED)
+                    log_data[key] = value
+        return log_data
+
 
 class RequestContextMiddleware:
-    """Binds a request id (echoed in ``X-Request-ID``) and the URL's conversation id."""
+    """Binds a request id (echoed in ``X-Request-ID``), the URL's conversation id, and a fresh
+    scope of texts the Sentry scrubber must remove."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -131,7 +147,8 @@ class RequestContextMiddleware:
         token = request_id_var.set(request_id)
         conv_token = conversation_id_var.set(None)
         try:
-            response = self.get_response(request)
+            with sensitive_scope():
+                response = self.get_response(request)
         finally:
             conversation_id_var.reset(conv_token)
             request_id_var.reset(token)

@@ -6,9 +6,10 @@ Layers, each catching what the one before can miss:
 2. ``scrub_event`` (``before_send``): drops request bodies, cookies, query strings and all but a
    few headers; keeps only the user id; blanks every local variable, extra, breadcrumb datum or
    log parameter that is named like text (``text``, ``message``, ``body``...) or whose value reads
-   like prose (has whitespace or exceeds 64 characters); blanks breadcrumb messages except SQL
+   like prose (has whitespace or exceeds 64 characters; in a list, anything but a hex id or a
+   number); blanks breadcrumb messages except SQL
    (parameters are never sent); and replaces every occurrence of the texts registered with
-   ``sensitive_text`` anywhere in the event, exception messages included.
+   ``sensitive_text_register`` anywhere in the event, exception messages included.
 """
 
 from __future__ import annotations
@@ -53,20 +54,29 @@ SENSITIVE_KEYS = frozenset(
 )
 SAFE_HEADERS = frozenset({"content-type", "content-length", "user-agent", "x-request-id", "host"})
 _ID_LIKE = re.compile(r"^[^\s]{0,64}$")
+# Sentry shows local strings as their repr, quotes included.
+_HEX_ID = re.compile(r"^'?[0-9a-fA-F-]{1,64}'?$")
 
-_sensitive_texts: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
-    "sentry_sensitive_texts", default=()
+sensitive_texts_var: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "sentrysensitive_texts_var", default=()
 )
 
 
+def sensitive_text_register(*texts: str) -> None:
+    """Scrub these texts (a visitor's message, a draft reply) from any event captured later in
+    the current request or task. Call it where the text enters: the scope ends with the request
+    (``RequestContextMiddleware``) or the task (``config.worker``)."""
+    sensitive_texts_var.set(sensitive_texts_var.get() + tuple(t for t in texts if t))
+
+
 @contextmanager
-def sensitive_text(*texts: str) -> Iterator[None]:
-    """Texts (a visitor's message, a draft reply) scrubbed from any event captured in the block."""
-    token = _sensitive_texts.set(_sensitive_texts.get() + tuple(t for t in texts if t))
+def sensitive_scope() -> Iterator[None]:
+    """A fresh set of registered texts for one request or task, dropped at its end."""
+    token = sensitive_texts_var.set(())
     try:
         yield
     finally:
-        _sensitive_texts.reset(token)
+        sensitive_texts_var.reset(token)
 
 
 def _scrub_value(value: Any) -> Any:
@@ -78,7 +88,11 @@ def _scrub_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _scrub_mapping_item(k, v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_scrub_value(v) for v in value]
+        # A list of short strings is usually text split into words: keep hex ids and numbers.
+        return [
+            v if not isinstance(v, str) or _HEX_ID.match(v) else FILTERED
+            for v in (_scrub_value(item) for item in value)
+        ]
     return FILTERED
 
 
@@ -151,7 +165,7 @@ def scrub_event(event: dict[str, Any], hint: dict[str, Any] | None = None) -> di
             crumb["message"] = FILTERED
         if "data" in crumb:
             crumb["data"] = _scrub_vars(crumb["data"])
-    texts = _sensitive_texts.get()
+    texts = sensitive_texts_var.get()
     if texts:
         event = _replace_texts(event, texts)
     return event
@@ -171,6 +185,7 @@ def sentry_init(
     import sentry_sdk
     from sentry_sdk.integrations.celery import CeleryIntegration
     from sentry_sdk.integrations.django import DjangoIntegration
+    from sentry_sdk.integrations.openai import OpenAIIntegration
     from sentry_sdk.scrubber import DEFAULT_DENYLIST, EventScrubber
 
     options: dict[str, Any] = {
@@ -186,7 +201,12 @@ def sentry_init(
         ),
         "before_send": scrub_event,
         "before_send_transaction": scrub_event,
-        "integrations": [DjangoIntegration(), CeleryIntegration()],
+        # Prompts and completions are conversation text: never attached to spans.
+        "integrations": [
+            DjangoIntegration(),
+            CeleryIntegration(),
+            OpenAIIntegration(include_prompts=False),
+        ],
     }
     if transport is not None:
         options["transport"] = transport

@@ -18,6 +18,7 @@ from celery import signals
 
 from config import metrics
 from config.logging import conversation_id_var, request_id_var, safe_id, task_id_var
+from config.sentry import sensitive_texts_var
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ def _on_task_start(task_id: str | None = None, task: Any = None, **_: Any) -> No
         (task_id_var, task_id_var.set(safe_id(task_id))),
         (request_id_var, request_id_var.set(safe_id(request_id) if request_id else None)),
         (conversation_id_var, conversation_id_var.set(None)),
+        (sensitive_texts_var, sensitive_texts_var.set(())),
     ]
 
 
@@ -107,4 +109,4 @@ def _on_task_end(
             var.reset(token)
         except ValueError:
             # Reset from another context (eager tasks inside a request): just clear it.
-            var.set(None)
+            var.set(() if var is sensitive_texts_var else None)
