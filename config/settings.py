@@ -165,7 +165,19 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 300}
+# A task whose worker died unacknowledged is redelivered after the visibility timeout; workers
+# look for such tasks every restore interval.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 300),
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 30),
+    "unacked_restore_throttle": 1,
+}
+CELERY_BEAT_SCHEDULE = {
+    "conversations-requeue-unprocessed": {
+        "task": "conversations.message_requeue_unprocessed",
+        "schedule": 60.0,
+    },
+}
 
 # Rate-limit counters and the emotional-state mirror must be shared by every web process.
 if REDIS_URL:

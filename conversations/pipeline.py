@@ -1,0 +1,160 @@
+"""The message pipeline: read emotion (batched), update state, decide on a human, answer."""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, transaction
+
+from conversations import emotional_state, events, handoff, replies, selectors, services
+from conversations.models import Conversation, Message
+from empathy.detection import get_detector
+from empathy.types import EmotionReading, ReplyRequest
+
+logger = logging.getLogger(__name__)
+
+HANDOFF_TEXT = "I'm bringing in a member of our team. They will reply here as soon as they can."
+
+Outcome = Literal["missing", "done", "silent", "superseded", "handed_off", "replied"]
+
+
+def message_analyze(*, message: Message) -> EmotionReading | None:
+    """The message's reading; detects it together with other waiting messages in one batch."""
+    if hasattr(message, "reading"):
+        return services.reading_from_record(message.reading)
+    if not message.conversation.visitor.emotion_consent:
+        return None
+    batch = [
+        message,
+        *selectors.message_analysis_pending_list(
+            exclude_id=message.pk, limit=settings.PIPELINE_BATCH_SIZE - 1
+        ),
+    ]
+    readings = get_detector().detect_batch([m.text for m in batch])
+    if len(readings) != len(batch):
+        raise RuntimeError("detector returned a different number of readings than texts")
+    for item, reading in zip(batch, readings, strict=True):
+        services.message_reading_store(message=item, reading=reading)
+    logger.info("messages analysed", extra={"message_id": message.pk, "batch": len(batch)})
+    return readings[0]
+
+
+def _is_answerable(message: Message) -> Outcome | None:
+    """Why the bot must not answer this message, or None when it should."""
+    conversation = Conversation.objects.only("status").get(pk=message.conversation_id)
+    if conversation.status != Conversation.Status.BOT:
+        return "silent"
+    if selectors.conversation_has_later_visitor_message(message=message):
+        # The reply to the newest message of a burst answers the whole burst.
+        return "superseded"
+    return None
+
+
+def message_process(*, message_id: int) -> Outcome:
+    """Run the whole pipeline for one visitor message; safe to run again (redelivery)."""
+    message = selectors.message_get_visitor(message_id=message_id)
+    if message is None:
+        return "missing"
+    if message.processed_at is not None:
+        return "done"
+    conversation_id = message.conversation_id
+    skip = _is_answerable(message)
+    if skip is None:
+        events.broadcast_typing(conversation_id)
+    try:
+        reading = message_analyze(message=message)
+    except DatabaseError:
+        raise
+    except Exception:
+        # A broken detector must not leave the visitor unanswered; the reply goes out unread.
+        logger.exception("emotion detection failed", extra={"message_id": message.pk})
+        reading = None
+    if skip is not None:
+        services.message_mark_processed(message_id=message.pk)
+        return skip
+
+    conversation = Conversation.objects.select_related("visitor").get(pk=conversation_id)
+    state = conversation.emotional_state
+    reason = handoff.needs_human_reason(text=message.text, reading=reading, state=state)
+    if reason is not None:
+        return _hand_off(message=message, reason=reason)
+
+    trend = emotional_state.state_trend(state)
+    request = ReplyRequest(
+        text=message.text,
+        reading=reading,
+        strategy=replies.strategy_for(reading=reading, trend=trend, state=state),
+        trend=trend,
+        history=tuple(
+            selectors.conversation_history(conversation_id=conversation_id, before_seq=message.seq)
+        ),
+        locale=conversation.visitor.locale,
+        used_sentences=selectors.conversation_used_sentences(conversation_id=conversation_id),
+    )
+    # Generated outside the transaction: a slow generator must not hold the conversation lock.
+    draft = replies.reply_compose(request)
+    meta = {
+        "strategy": draft.strategy,
+        "provider": draft.provider,
+        "sentences": list(draft.sentences),
+        "flagged": draft.flagged,
+    }
+    return _answer(message=message, sender=Message.Sender.BOT, text=draft.text, meta=meta)
+
+
+def _hand_off(*, message: Message, reason: str) -> Outcome:
+    with transaction.atomic():
+        changed = services.conversation_status_set(
+            conversation_id=message.conversation_id,
+            status=Conversation.Status.WAITING_FOR_AGENT,
+            reason=reason,
+        )
+        if changed:
+            outcome = _answer(
+                message=message,
+                sender=Message.Sender.SYSTEM,
+                text=HANDOFF_TEXT,
+                meta={"handoff": reason},
+                is_bot_reply=False,
+            )
+        else:
+            services.message_mark_processed(message_id=message.pk)
+            outcome = "silent"
+    logger.info("handoff", extra={"message_id": message.pk, "reason": reason, "outcome": outcome})
+    return "handed_off" if outcome == "replied" else outcome
+
+
+def _answer(
+    *, message: Message, sender: str, text: str, meta: dict, is_bot_reply: bool = True
+) -> Outcome:
+    """Store the reply once: re-checked under the conversation lock, unique on reply_to."""
+    try:
+        with transaction.atomic():
+            conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
+            current = Message.objects.select_for_update().get(pk=message.pk)
+            if current.processed_at is not None:
+                return "done"
+            if is_bot_reply:
+                # The conversation may have moved on while the reply was being generated.
+                if conversation.status != Conversation.Status.BOT:
+                    services.message_mark_processed(message_id=message.pk)
+                    return "silent"
+                if selectors.conversation_has_later_visitor_message(message=message):
+                    services.message_mark_processed(message_id=message.pk)
+                    return "superseded"
+            services.message_post(
+                conversation_id=message.conversation_id,
+                sender=sender,
+                text=text,
+                reply_to=current,
+                meta=meta,
+            )
+            services.message_mark_processed(message_id=message.pk)
+    except IntegrityError:
+        # Another delivery of the same task answered first; the unique reply_to kept one reply.
+        services.message_mark_processed(message_id=message.pk)
+        return "done"
+    logger.info("message answered", extra={"message_id": message.pk, "sender": sender})
+    return "replied"
