@@ -1,0 +1,172 @@
+"""The offline responder: fitting, topic-aware, never repeating, deterministic, safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from empathy.replies import reply_generate
+from empathy.replies.offline import OfflineResponder, sentence_key
+from empathy.replies.phrasings import LIBRARIES, phrasing_library
+from empathy.replies.phrasings import en as english
+from empathy.replies.safety import output_problem
+from empathy.types import ReplyRequest
+from tests.empathy.replies.conftest import reading
+
+responder = OfflineResponder()
+
+
+def _lines(strategy: str, slot: str, topic: str | None = None) -> set[str]:
+    groups = english.LIBRARY[strategy][slot]
+    return {line.replace("{topic}", topic or "") for lines in groups.values() for line in lines}
+
+
+@pytest.mark.parametrize(
+    ("strategy", "first_slot"),
+    [
+        ("validate_then_solve", "acknowledge"),
+        ("own_and_expedite", "own"),
+        ("reassure_and_clarify", "reassure"),
+        ("celebrate", "celebrate"),
+        ("inform", "acknowledge"),
+    ],
+)
+def test_each_strategy_opens_with_its_own_slot(strategy: str, first_slot: str) -> None:
+    draft = responder.generate(
+        ReplyRequest(
+            text="Where is my order?", reading=reading("anger", "negative"), strategy=strategy
+        )
+    )
+    assert draft.provider == "offline"
+    assert draft.strategy == strategy
+    assert draft.sentences[0] in _lines(strategy, first_slot, "your order")
+    assert draft.model == english.VERSION
+    assert draft.text.startswith(draft.sentences[0])
+
+
+def test_reply_names_the_visitors_topic_once() -> None:
+    draft = responder.generate(
+        ReplyRequest(
+            text="I was charged twice on the invoice and nobody answers",
+            reading=reading("anger", "negative"),
+            strategy="validate_then_solve",
+        )
+    )
+    assert draft.text.count("the invoice") == 1
+
+
+def test_reassure_gives_numbered_steps_and_checks_understanding() -> None:
+    draft = responder.generate(
+        ReplyRequest(
+            text="I'm scared I did the password reset wrong",
+            reading=reading("fear", "anxious"),
+            strategy="reassure_and_clarify",
+        )
+    )
+    steps = draft.sentences[1]
+    assert "\n1. " in steps
+    assert "\n2. " in steps
+    assert "\n3. " in steps
+    assert draft.sentences[2] in _lines("reassure_and_clarify", "check")
+
+
+def test_emotion_group_lines_come_first() -> None:
+    draft = responder.generate(
+        ReplyRequest(
+            text="thank you!", reading=reading("gratitude", "positive"), strategy="celebrate"
+        )
+    )
+    assert draft.sentences[0] in set(english.LIBRARY["celebrate"]["celebrate"]["gratitude"])
+
+
+def test_same_request_gives_same_reply() -> None:
+    request = ReplyRequest(
+        text="My package is late", reading=reading("annoyance", "negative"), strategy="inform"
+    )
+    assert responder.generate(request) == responder.generate(request)
+
+
+def test_improving_trend_adds_progress_line() -> None:
+    request = ReplyRequest(
+        text="ok that helps a bit",
+        reading=reading("sadness", "negative"),
+        strategy="validate_then_solve",
+        trend="improving",
+    )
+    draft = responder.generate(request)
+    assert draft.sentences[2] in _lines("validate_then_solve", "progress")
+
+
+@pytest.mark.parametrize("strategy", ["validate_then_solve", "own_and_expedite", "inform"])
+def test_long_conversation_never_repeats_a_sentence(strategy: str) -> None:
+    used: set[str] = set()
+    sent: list[str] = []
+    for turn in range(60):
+        draft = responder.generate(
+            ReplyRequest(
+                text=f"still waiting for my order, day {turn}",
+                reading=reading("anger", "negative"),
+                strategy=strategy,
+                used_sentences=frozenset(used),
+            )
+        )
+        assert draft.sentences, f"empty reply at turn {turn}"
+        for sentence in draft.sentences:
+            assert sentence_key(sentence) not in {sentence_key(s) for s in sent}
+            sent.append(sentence)
+        used.update(draft.sentences)
+    assert len(sent) == len({sentence_key(s) for s in sent})
+
+
+def test_repeat_check_ignores_case_and_spacing() -> None:
+    request = ReplyRequest(text="hello", reading=None, strategy="inform")
+    first = responder.generate(request)
+    shouted = frozenset(" ".join(s.upper().split()) + "  " for s in first.sentences)
+    second = responder.generate(
+        ReplyRequest(text="hello", reading=None, strategy="inform", used_sentences=shouted)
+    )
+    assert not set(map(sentence_key, first.sentences)) & set(map(sentence_key, second.sentences))
+
+
+def test_unknown_locale_falls_back_to_english() -> None:
+    assert phrasing_library("pt-BR") is LIBRARIES["en"]
+    assert phrasing_library("en_GB") is LIBRARIES["en"]
+    draft = responder.generate(
+        ReplyRequest(text="hi", reading=None, strategy="inform", locale="xx")
+    )
+    assert draft.model == english.VERSION
+
+
+def test_unknown_strategy_is_answered_as_inform() -> None:
+    draft = responder.generate(
+        ReplyRequest(text="hi", reading=None, strategy="acknowledge_validate")
+    )
+    assert draft.strategy == "inform"
+
+
+def test_huge_message_is_never_echoed() -> None:
+    blob = "my " + "x" * 5000 + " order"
+    draft = responder.generate(ReplyRequest(text=blob, reading=None, strategy="inform"))
+    assert "xxxx" not in draft.text
+    assert len(draft.text) < 400
+
+
+def test_every_library_line_passes_the_output_check() -> None:
+    for strategy, slots in english.LIBRARY.items():
+        for groups in slots.values():
+            for lines in groups.values():
+                for line in lines:
+                    filled = line.replace("{topic}", "your order")
+                    assert output_problem(filled) is None, (strategy, line)
+    for line in (*english.SAFETY_FIRST, *english.BRIDGE_A, *english.BRIDGE_B):
+        assert output_problem(line) is None, line
+
+
+def test_safety_first_returns_the_fixed_crisis_text_without_any_provider() -> None:
+    draft = reply_generate(
+        ReplyRequest(text="I want to end it all", reading=None, strategy="safety_first")
+    )
+    assert draft.sentences == english.SAFETY_FIRST
+    assert draft.strategy == "safety_first"
+    assert draft.provider == "offline"
+    assert not draft.ai_failed
+    assert not draft.flagged
