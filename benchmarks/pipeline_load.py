@@ -25,7 +25,7 @@ command in its own terminal; PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1
     export WIDGET_RATE_CREATE_IP=100000/minute WIDGET_RATE_IP=1000000/minute
     export LOG_LEVEL=WARNING
     .venv/bin/python manage.py migrate --noinput
-    .venv/bin/python manage.py seed_demo          # site key "demo", origins of 127.0.0.1:8000
+    .venv/bin/python manage.py seed_demo --origin http://127.0.0.1:8000   # site key "demo"
     .venv/bin/celery -A config worker -l WARNING --concurrency 1      # one worker
     .venv/bin/uvicorn config.asgi:application --host 127.0.0.1 --port 8000 \
         --lifespan off --no-access-log                                  # the ASGI server

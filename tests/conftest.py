@@ -98,16 +98,23 @@ def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log_path: Pa
 
 @contextlib.contextmanager
 def run_asgi_server(
-    *, eager: bool, extra_env: Mapping[str, str] | None = None, name: str = "asgi"
+    *,
+    eager: bool,
+    extra_env: Mapping[str, str] | None = None,
+    name: str = "asgi",
+    port: int | None = None,
 ) -> Iterator[LiveAsgiServer]:
-    """Start uvicorn on a free loopback port and stop it afterwards (its log is kept).
+    """Start uvicorn on loopback (a free port unless given) and stop it afterwards.
 
     With ``eager=True`` Celery tasks run inside the web process, so no worker is needed;
     with ``eager=False`` the caller starts a real worker with the same ``server_env``.
+    Passing the port of a stopped server restarts "the same" server for reconnect tests.
+    The server's output is kept in test-artifacts/.
     """
-    port = _free_port()
+    port = port or _free_port()
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     log_path = ARTIFACTS_DIR / f"{name}-server-{port}.log"
+    # Append: a restarted server keeps the first run's output in the same file.
     command = [
         sys.executable,
         "-m",
@@ -121,7 +128,7 @@ def run_asgi_server(
         "off",
         "--no-access-log",
     ]
-    with log_path.open("wb") as log:
+    with log_path.open("ab") as log:
         process = subprocess.Popen(
             command,
             cwd=REPO_ROOT,

@@ -72,6 +72,7 @@
     "  padding: 4px 8px; border-radius: 6px; min-width: 44px; min-height: 44px; }",
     ".log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px;",
     "  background: #f6f7fb; overscroll-behavior: contain; }",
+    ".thread { display: flex; flex-direction: column; gap: 8px; }",
     ".msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap;",
     "  overflow-wrap: anywhere; }",
     ".msg .who { display: block; font-size: 11px; font-weight: 600; opacity: .75; margin-bottom: 2px; }",
@@ -204,6 +205,7 @@
   var typingTimer = null;
   var creating = null;
   var humanAvailable = false;
+  var thread = null; // element holding the current conversation's messages
 
   function loadSession() {
     try {
@@ -334,22 +336,32 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // One thread element per conversation: seqs restart at 1 when a new conversation begins.
+  function currentThread() {
+    if (!thread) {
+      thread = el("div", { class: "thread" });
+      log.appendChild(thread);
+    }
+    return thread;
+  }
+
   function insertBySeq(node, seq) {
+    var target = currentThread();
     if (seq === null || seq === undefined) {
-      log.appendChild(node);
+      target.appendChild(node);
       return;
     }
     node.setAttribute("data-seq", String(seq));
-    var children = log.children;
+    var children = target.children;
     for (var i = 0; i < children.length; i++) {
       var other = children[i].getAttribute("data-seq");
       // Elements without a seq are unsent optimistic messages: always the newest.
       if (other === null || Number(other) > seq) {
-        log.insertBefore(node, children[i]);
+        target.insertBefore(node, children[i]);
         return;
       }
     }
-    log.appendChild(node);
+    target.appendChild(node);
   }
 
   function messageNode(sender, text) {
@@ -382,10 +394,14 @@
     return null;
   }
 
-  function systemNote(text) {
+  // A note from an event sits at its seq; a local one right after everything known so far.
+  function systemNote(text, seq) {
     var node = messageNode("system", text);
-    node.classList.add("msg--local");
-    log.appendChild(node);
+    if (seq === undefined || seq === null) {
+      node.classList.add("msg--local");
+      seq = lastSeq + 0.5;
+    }
+    insertBySeq(node, seq);
     scrollToEnd();
   }
 
@@ -449,7 +465,7 @@
     entry.el.classList.remove("msg--pending", "msg--failed");
     entry.el.setAttribute("data-message-id", id);
     setState(entry.el, "");
-    entry.el.remove();
+    entry.el.remove(); // it may sit in an ended conversation's thread (resent after a 404)
     insertBySeq(entry.el, message.seq);
     scrollToEnd();
   }
@@ -470,13 +486,13 @@
     }
   }
 
-  function setStatus(next, announce) {
+  function setStatus(next, announce, seq) {
     if (!next || next === status) {
       return;
     }
     status = next;
     if (announce && STATUS_NOTES[next]) {
-      systemNote(STATUS_NOTES[next]);
+      systemNote(STATUS_NOTES[next], seq);
     }
     updateHumanButton();
   }
@@ -534,7 +550,7 @@
     if (event.type === "message.created") {
       renderMessage(event.message);
     } else if (event.type === "conversation.status_changed") {
-      setStatus(event.status || (event.conversation && event.conversation.status), true);
+      setStatus(event.status, true, eventSeq(event));
     }
   }
 
@@ -677,6 +693,7 @@
     saveSession();
     lastSeq = 0;
     pendingEvents.clear();
+    thread = null;
     setTyping(false);
     updateHumanButton();
     setConn("");
@@ -737,7 +754,7 @@
     var node = messageNode("visitor", text);
     node.classList.add("msg--pending");
     node.setAttribute("data-client-id", clientId);
-    log.appendChild(node);
+    currentThread().appendChild(node);
     setState(node, "Sending\u2026");
     optimistic.set(clientId, { el: node, text: text, messageId: null });
     scrollToEnd();

@@ -13,8 +13,9 @@ import httpx
 import pytest
 from django.core.management import call_command
 
+from conversations import services
 from conversations.models import Conversation, Message, Site
-from tests.conftest import ARTIFACTS_DIR, LiveAsgiServer
+from tests.conftest import ARTIFACTS_DIR, LiveAsgiServer, run_asgi_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -315,3 +316,46 @@ def test_rate_limit_error_from_the_api_is_shown_to_the_visitor(
     assert list(Message.objects.filter(sender="visitor").values_list("text", flat=True)) == [
         "First message"
     ]
+
+
+def test_widget_reconnects_after_the_server_restarts_and_shows_missed_events_once(
+    browser: Any, transactional_db: None, request: pytest.FixtureRequest
+) -> None:
+    from playwright.sync_api import expect
+
+    probe = _open_page(browser, request, viewport={"width": 1280, "height": 800})
+    page = probe.page
+    with run_asgi_server(eager=True, name="restart") as first:
+        call_command("seed_demo", verbosity=0)
+        Site.objects.filter(site_key="demo").update(allowed_origins=[first.url])
+        page.goto(f"{first.url}/")
+        page.get_by_role("button", name="Open the support chat").click()
+        box = page.get_by_role("textbox", name="Your message")
+        box.fill("My parcel is lost.")
+        box.press("Enter")
+        expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+        port = int(first.url.rsplit(":", 1)[1])
+
+    expect(page.get_by_role("status")).to_have_text("Reconnecting\u2026")
+    # While no server runs, a person takes over. Pushes from this test process cannot reach
+    # the server's sockets anyway, so only the stored event log has these two events.
+    conversation = Conversation.objects.get()
+    services.conversation_status_set(conversation_id=conversation.id, status="with_agent")
+    agent_text = "Hi, I'm Sam from support. <b>I'm here</b>"
+    services.message_post(conversation_id=conversation.id, sender="agent", text=agent_text)
+
+    with run_asgi_server(eager=True, name="restart", port=port):
+        expect(page.locator(".msg--agent .text")).to_have_text(
+            [agent_text], timeout=REPLY_TIMEOUT_MS
+        )
+        expect(page.get_by_role("status")).to_have_text("")
+        note = page.locator(".msg--system .text")
+        expect(note).to_have_text(["A person from our team has joined the conversation."])
+        expect(page.locator(".msg--visitor")).to_have_count(1)
+        expect(page.locator(".msg--bot")).to_have_count(1)
+        expect(page.get_by_role("button", name="Talk to a person")).to_have_count(0)
+        sequence = page.locator(".log .msg").evaluate_all(
+            "nodes => nodes.map(n => n.getAttribute('data-sender'))"
+        )
+        assert sequence == ["visitor", "bot", "system", "agent"]
+    assert probe.page_errors == []
