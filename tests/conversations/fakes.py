@@ -1,11 +1,8 @@
-"""A deterministic emotion detector for tests (keyword rules), plus pause hooks for kill tests."""
+"""A deterministic emotion detector for tests (keyword rules)."""
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Sequence
-from pathlib import Path
 
 from empathy.types import EmotionReading
 
@@ -54,9 +51,4 @@ class FakeDetector:
 
     def detect_batch(self, texts: Sequence[str]) -> list[EmotionReading]:
         self.batches.append(list(texts))
-        marker_dir = os.environ.get("EMPATHY_TEST_MARKER_DIR")
-        if marker_dir and any("[slow-detect]" in t for t in texts):
-            # Tells the integration test the task is mid-flight, then holds it there.
-            (Path(marker_dir) / "detecting").write_text(str(os.getpid()))
-            time.sleep(30)
         return [reading_for(t) for t in texts]
