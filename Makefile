@@ -42,6 +42,7 @@ format: $(BIN)/.dev-installed
 bench: $(BIN)/.dev-installed
 	$(BIN)/python benchmarks/emotion_speed.py
 	$(BIN)/python benchmarks/emotion_quality.py --data ../shared/data/goemotions
+	$(BIN)/python benchmarks/reply_latency.py
 
 # Production-mode processes (DATABASE_URL and REDIS_URL set).
 web: $(BIN)/.installed
