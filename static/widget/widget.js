@@ -44,6 +44,7 @@
   var HUMAN_PATH = "/request-human";
 
   var STATUS_NOTES = {
+    bot: "You are chatting with our assistant again.",
     waiting_for_agent: "We are connecting you with a person. Please stay with us.",
     with_agent: "A person from our team has joined the conversation.",
     resolved: "This conversation has been marked as resolved.",
@@ -116,6 +117,11 @@
   // ---------------------------------------------------------------------------------------------
   // DOM helpers: element creation only; text always through textContent.
   // ---------------------------------------------------------------------------------------------
+  // Server strings pick table entries only through own keys ("constructor" is not a sender).
+  function owns(table, key) {
+    return typeof key === "string" && Object.prototype.hasOwnProperty.call(table, key);
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     if (attrs) {
@@ -365,7 +371,7 @@
   }
 
   function messageNode(sender, text) {
-    var kind = SENDER_LABELS[sender] ? sender : "system";
+    var kind = owns(SENDER_LABELS, sender) ? sender : "system";
     var node = el("div", { class: "msg msg--" + kind, "data-sender": kind });
     node.appendChild(el("span", { class: "who" }, SENDER_LABELS[kind]));
     node.appendChild(el("p", { class: "text" }, text));
@@ -491,7 +497,7 @@
       return;
     }
     status = next;
-    if (announce && STATUS_NOTES[next]) {
+    if (announce && owns(STATUS_NOTES, next)) {
       systemNote(STATUS_NOTES[next], seq);
     }
     updateHumanButton();

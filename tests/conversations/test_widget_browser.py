@@ -359,3 +359,49 @@ def test_widget_reconnects_after_the_server_restarts_and_shows_missed_events_onc
         )
         assert sequence == ["visitor", "bot", "system", "agent"]
     assert probe.page_errors == []
+
+
+def test_a_lost_push_is_fetched_from_the_event_log_and_shown_once(
+    probe: PageProbe, asgi_server: LiveAsgiServer
+) -> None:
+    from playwright.sync_api import expect
+
+    page = probe.page
+    dropped: list[int] = []
+    event_fetches: list[str] = []
+
+    # Proxy the widget's socket to the real server, dropping the push with seq 3 the way an
+    # at-most-once channel layer may: the widget must notice the gap when seq 4 arrives.
+    def proxy(ws: Any) -> None:
+        server = ws.connect_to_server()
+
+        def to_page(message: str | bytes) -> None:
+            event = json.loads(message)
+            if event.get("seq") == 3 and not dropped:
+                dropped.append(3)
+                return
+            ws.send(message)
+
+        server.on_message(to_page)
+        ws.on_message(lambda message: server.send(message))
+
+    page.route_web_socket(re.compile(r"/ws/widget/conversations/"), proxy)
+    page.on("request", lambda req: event_fetches.append(req.url) if "/events?" in req.url else None)
+    page.goto(f"{asgi_server.url}/")
+    page.get_by_role("button", name="Open the support chat").click()
+    box = page.get_by_role("textbox", name="Your message")
+    for number, text in enumerate(["Where is my order?", "It was due on Monday."], start=1):
+        box.fill(text)
+        box.press("Enter")
+        expect(page.locator(".msg--bot")).to_have_count(number, timeout=REPLY_TIMEOUT_MS)
+
+    assert dropped == [3]
+    assert [url.rsplit("?", 1)[1] for url in event_fetches] == ["after=2"]
+    expect(page.locator(".msg--visitor .text")).to_have_text(
+        ["Where is my order?", "It was due on Monday."]
+    )
+    senders = page.locator(".log .msg").evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('data-sender') + ':' + n.getAttribute('data-seq'))"
+    )
+    assert senders == ["visitor:1", "bot:2", "visitor:3", "bot:4"]
+    assert probe.page_errors == []
