@@ -75,9 +75,10 @@ class OpenAICompatibleProvider:
 
     def generate(self, request: ReplyRequest, *, timeout: float) -> ReplyDraft:
         try:
-            completion = self._client.chat.completions.create(
+            # The SDK types messages as TypedDicts; ours are plain dicts of the same shape.
+            completion = self._client.chat.completions.create(  # type: ignore[call-overload]
                 model=self.model,
-                messages=self.messages(request),  # type: ignore[arg-type]
+                messages=self.messages(request),
                 max_tokens=self.max_tokens,
                 temperature=0.4,
                 timeout=self._timeout(timeout),
@@ -102,9 +103,9 @@ class OpenAICompatibleProvider:
     def stream(self, request: ReplyRequest, *, timeout: float) -> Iterator[str]:
         """Yield the reply's text pieces as the endpoint streams them."""
         try:
-            response = self._client.chat.completions.create(
+            response = self._client.chat.completions.create(  # type: ignore[call-overload]
                 model=self.model,
-                messages=self.messages(request),  # type: ignore[arg-type]
+                messages=self.messages(request),
                 max_tokens=self.max_tokens,
                 temperature=0.4,
                 stream=True,
