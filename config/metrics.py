@@ -68,6 +68,7 @@ RESOLUTION_PATHS: Final = frozenset({"in_progress", "bot", "agent", "abandoned"}
 # Providers are labelled by their role in the chain, not by vendor or model name: the fallback
 # may be any OpenAI-compatible endpoint, and a role keeps the label set fixed.
 AI_SERVICES: Final = frozenset({"primary", "fallback", "offline"})
+# The same reasons the reply chain raises (empathy.replies.errors), plus auth_error.
 FAILURE_REASONS: Final = frozenset(
     {
         "timeout",
@@ -75,8 +76,8 @@ FAILURE_REASONS: Final = frozenset(
         "server_error",
         "connection_error",
         "auth_error",
-        "invalid_response",
-        "safety_check_failed",
+        "bad_response",
+        "unsafe_output",
         "circuit_open",
     }
 )
