@@ -179,6 +179,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "conversations.message_requeue_unprocessed",
         "schedule": 60.0,
     },
+    # Worker liveness: the CeleryCanaryStale alert watches this task's success counter.
+    "health-canary": {"task": "config.health_canary", "schedule": 60.0},
 }
 
 # Rate-limit counters and the emotional-state mirror must be shared by every web process.

@@ -6,6 +6,9 @@ so each serves its own port. The main process listens on ``WORKER_METRICS_PORT``
 on ``WORKER_METRICS_PORT + 1 + i``; with ``--concurrency 2`` Prometheus scrapes 9100-9102.
 Solo and thread pools run tasks in the main process, so 9100 alone carries everything.
 ``WORKER_METRICS_PORT=0`` turns the endpoint off. Sum across ports in queries.
+
+Worker liveness end to end: beat sends ``config.health_canary`` every minute, and the alert
+CeleryCanaryStale fires when no worker has counted one as succeeded for 5 minutes.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import logging
 import time
 from typing import Any
 
-from celery import signals
+from celery import shared_task, signals
 
 from config import metrics
 from config.logging import conversation_id_var, request_id_var, safe_id, task_id_var
@@ -25,6 +28,12 @@ logger = logging.getLogger(__name__)
 _started: dict[str, float] = {}
 _context_tokens: dict[str, list[Any]] = {}
 _STATES = {"SUCCESS": "succeeded", "FAILURE": "failed", "RETRY": "retried"}
+
+
+@shared_task(name="config.health_canary", ignore_result=True)
+def health_canary() -> str:
+    """A no-op whose success counter proves the broker -> worker -> metrics path works."""
+    return "pong"
 
 
 def worker_metrics_port(*, base: int, process_index: int | None) -> int:
