@@ -311,7 +311,10 @@ def emotional_intensity_observe(
     *, intensity: float, emotion_category: str, user_segment: str, resolution_path: str
 ) -> None:
     """Record the intensity of one visitor message (histogram and the 5-minute mean)."""
-    value = min(max(float(intensity), 0.0), 1.0)
+    value = float(intensity)
+    if value != value:  # NaN: a broken reading must not poison the histogram's sum
+        return
+    value = min(max(value, 0.0), 1.0)
     EMOTIONAL_INTENSITY_DISTRIBUTION.labels(
         emotion_category=label_or_other(emotion_category, EMOTION_CATEGORIES),
         user_segment=label_or_other(user_segment, USER_SEGMENTS),

@@ -100,6 +100,22 @@ def test_emotional_intensity_avg_is_the_mean_of_the_window() -> None:
         metrics.INTENSITY_WINDOW.clear()
 
 
+def test_nan_intensity_is_not_recorded() -> None:
+    labels = {
+        "emotion_category": "anxious",
+        "user_segment": "returning",
+        "resolution_path": "agent",
+    }
+    before = sample("emotional_intensity_distribution_count", labels)
+    metrics.emotional_intensity_observe(
+        intensity=float("nan"),
+        emotion_category="anxious",
+        user_segment="returning",
+        resolution_path="agent",
+    )
+    assert sample("emotional_intensity_distribution_count", labels) == before
+
+
 def test_rolling_mean_forgets_values_older_than_the_window() -> None:
     window = metrics._RollingMean(window=300.0)
     window.add(0.9, now=1000.0)
