@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from empathy.crisis.model import CrisisModel, default_model
 from empathy.crisis.normalize import normalize
-from empathy.crisis.rules import RuleHit, rule_hits
+from empathy.crisis.rules import RuleHit, classifier_applies, rule_hits
 from empathy.types import CrisisAssessment, CrisisLevel
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def _assess_one(text: str, model: CrisisModel) -> _Single:
         rules.append("negated_or_hedged")
 
     p = model.probability(normalized)
-    model_level = _model_level(model, p)
+    model_level = _model_level(model, p) if classifier_applies(normalized) else "none"
     if any_negated and model_level == "crisis":
         # A negated statement caps at concern unless the rest of the message is risky on its own.
         rest = _without_negated(normalized, hits)

@@ -31,7 +31,7 @@ _PERSON = (
     r"stepdad|step ?father|mom|mum|mother|stepmom|step ?mother|brother|sister|uncle|"
     r"parents?|son|daughter|roommate|flatmate|landlord|neighbou?r|fianc[eé]e?))"
 )
-_DEATH_VERB = r"(?:die|be dead|kill " + _ME + r"|end (?:my (?:own )?life|it all|everything))"
+_KILL_SELF = r"(?:kill " + _ME + r"|end (?:my (?:own )?life|it all))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +61,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:attempt|attempted|attempting|tried|try|trying|plan|planning|planned|think|thinking|"
         r"thought|considering|considered|contemplating|contemplated) (?:about |of )?"
         r"(?:suicide|killing " + _ME + r"|ending (?:my (?:own )?life|it all))",
+        r"(?:want|wanna|wanted|wanting|ready|deserve|wish|wishing) to (?:die|be dead)"
+        r"(?! (?:of|from|laughing|for|when|if))",
         r"(?:want|wanna|wanted|wanting|going|gonna|ready|decided|deserve|need|plan|planning|"
-        r"about|trying|tried|try|wish|wishing) to " + _DEATH_VERB + r"(?! (?:of|from|laughing))",
+        r"about|trying|tried|try|wish|wishing) to " + _KILL_SELF,
         r"(?:would|i'd|id) (?:rather|prefer to) (?:die|be dead)",
         r"end it all",
         r"(?:tonight|today) (?:is|will be|'s) the (?:night|day)(?= i| to|$)",
@@ -97,15 +99,17 @@ PATTERNS: tuple[Pattern, ...] = (
         r" any longer)",
         r"(?:don't|dont|do not) want to (?:be alive|exist)",
         r"(?:tired|sick) of (?:living|being alive|life|existing)",
+        r"(?:want|wanna|wish i could|how (?:do|can) i|how to) (?:to )?(?:stop (?:existing|living|"
+        r"being alive)|not exist|not be alive)",
         r"wish i (?:had )?(?:never|wasn't|weren't) (?:been )?(?:born|existed|alive)",
         r"life (?:isn't|is not|isnt|ain't) worth (?:living|it anymore)",
         r"want (?:it|everything|this|my life) (?:all )?to (?:end|be over)",
-        r"ready to (?:go|leave this world|be done with life)",
+        r"ready to (?:leave this world|be done with life)",
     ),
     *_p(
         "coded_language",
         "crisis",
-        r"kms",
+        r"(?<!\d )(?<!\d)kms",
         r"unaliv(?:e|ed|ing|es)",
         r"sewer ?slides?",
         r"(?:self[ -]?delet(?:e|ing|ed)|delet(?:e|ing) " + _ME + r")",
@@ -128,11 +132,23 @@ PATTERNS: tuple[Pattern, ...] = (
         r"how (?:many|much) (?:pills|tablets|paracetamol|tylenol|ibuprofen|insulin|[a-z]+ pills)"
         r" (?:does it take|would it take|to (?:die|overdose|kill|od|end))",
         r"(?:going to|gonna|want to|will|planning to|plan to|about to|tried to) "
-        r"(?:overdose|od|jump|hang " + _ME + r"|drown " + _ME + r"|shoot " + _ME + r")",
+        r"(?:overdose|od on|hang " + _ME + r"|drown " + _ME + r"|shoot " + _ME + r")",
         r"(?:took|take|taking|swallowed|swallow) (?:a |an )?(?:overdose|all (?:of )?(?:my|the) "
         r"(?:pills|meds|tablets)|a (?:whole )?bottle of (?:pills|[a-z]+))",
         r"(?:hang|hanging|drown|drowning|shoot|shooting|poison|poisoning|hung) " + _ME,
         r"(?:tie|tied|tying) a noose",
+        r"(?:lethal|fatal|deadly|overdose) (?:dose|amount|quantity)",
+        r"(?:suicide|exit) (?:kits?|bags?|methods?|drugs?)",
+        r"(?:cyanide|sodium nitrite|nembutal|pentobarbital|helium hood)",
+        r"painless(?:ly)? (?:way|ways|death|to die|method|suicide)",
+        r"(?:how (?:painful|long|quick|fast)|is it painful|does it hurt) (?:would it be |is it |"
+        r"does it take )?to (?:die|bleed out|overdose|drown|hang)",
+        r"(?:slit|slitting|cut|cutting) (?:your|one's|the|my) (?:wrists?|throat)",
+        r"overdos(?:e|ing) on [a-z]+(?: [+&and]+ [a-z]+)? (?:kill|be fatal|be lethal|enough)",
+        r"(?:can|will|would|could) (?:an overdose of |overdosing on )?[a-z]+ (?:pills )?"
+        r"(?:kill (?:you|me|someone)|be (?:fatal|lethal))",
+        r"how many (?:stories|storeys|floors|meters|metres|feet) (?:is|are|would be) "
+        r"(?:enough|fatal|lethal)",
         r"(?:gun|knife|blade|barrel) (?:to|against) my (?:head|throat|wrists?|temple|chest)",
         r"(?:jump|jumping|leap|leaping) (?:off|from) (?:a|the|this|my) (?:bridge|building|roof|"
         r"cliff|balcony|ledge|overpass|tower)",
@@ -192,13 +208,13 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:feel|feeling|i'm|im|i am|so|completely|totally) (?:so |completely |totally )?"
         r"(?:hopeless|worthless|empty inside|trapped)",
         r"(?:i'm|im|i am|feel like|i feel like) (?:just )?a burden",
-        r"(?:no one|nobody|noone) (?:would|will|even|really)? ?(?:care|cares|notice|notices|"
-        r"miss me|would miss me)",
+        r"(?:no one|nobody|noone) (?:would|will|even|really)? ?(?:cares?|notices?|miss me)"
+        r"(?= if i| about me| when i|$)",
+        r"(?:no one|nobody|noone) (?:would|will)? ?miss me",
         r"hate (?:my life|myself|being alive)",
         r"want to (?:disappear|vanish)",
         r"give up on (?:life|everything|living)",
         r"(?:done|finished) with (?:life|living|everything)",
-        r"i (?:give|gave) up",
         r"(?:what's|whats|what is) the point(?: of (?:anything|it all|trying))?$",
         r"(?:want|need) (?:the|this) pain to (?:stop|end)",
         r"(?:alone|empty|numb) all the time",
@@ -271,3 +287,29 @@ def rule_hits(normalized: str) -> list[RuleHit]:
             )
     hits.sort(key=lambda hit: (hit.start, hit.rule))
     return hits
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine)\b")
+_HOW_TO_QUESTION = re.compile(
+    r"^(?:(?:so|ok|okay|hi|hey|hello|quick question|question)[,:!]? )?"
+    r"(?:how (?:do|can|could|should|would|might|will) (?:i|you|we|one)|how to|"
+    r"what(?:'s| is| are) the (?:best|easiest|quickest|fastest|right|simplest|safest) "
+    r"(?:way|ways|steps|method) (?:to|of|for)|what steps (?:should|do|can|must) i|"
+    r"where (?:can|do|should|could) i|can you (?:tell|show) me how to|"
+    r"is (?:it|there) (?:possible|a way) to)\b"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]\s*\S")
+
+
+def classifier_applies(normalized: str) -> bool:
+    """Whether the text classifier may raise the level of this text on its own.
+
+    The classifier learnt from first-person disclosures, so it is not asked about text with no
+    first-person reference (risk to someone else has its own rule), nor about a one-sentence
+    how-to question: a support desk's commonest message ("how do I end my subscription?"), where
+    word statistics alone mislead and self-directed method questions are caught by the rules.
+    """
+    if not _FIRST_PERSON.search(normalized):
+        return False
+    is_one_sentence = not _SENTENCE_BREAK.search(normalized.rstrip(".!?; \n"))
+    return not (is_one_sentence and _HOW_TO_QUESTION.match(normalized))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import math
 import random
 import re
 from collections import Counter
@@ -14,12 +15,17 @@ from typing import Any
 
 from empathy.crisis.model import analyze
 from empathy.crisis.normalize import normalize
+from empathy.crisis.rules import classifier_applies, rule_hits
 
 SEED = 20260
 HELD_OUT_PERCENT = 30
-CONCERN_RECALL_TARGET = 0.985
+CONCERN_RECALL_TARGET = 0.99
 CRISIS_FALSE_ALARM_TARGET = 0.005
 MAX_FEATURES = 20000
+C_REG = 4.0
+# Severity-0 posts are distress without suicidality: a weak negative, so that mild severity-1
+# posts near them are not pushed under the concern threshold.
+SEVERITY0_WEIGHT = 1.0
 CSSRS_FILE = "cssrs_reddit_posts.tsv"
 
 
@@ -244,14 +250,15 @@ def train(
     labels = np.array([1 if p.severity >= 1 else 0 for p in posts] + [0] * len(general_texts))
     # Groups for thresholds: 1 = at-risk post, 2 = general negative, 0 = severity-0 post.
     groups = np.array([1 if p.severity >= 1 else 0 for p in posts] + [2] * len(general_texts))
+    weights = np.where(groups == 0, SEVERITY0_WEIGHT, 1.0)
 
     def fit(idx: np.ndarray) -> tuple[TfidfVectorizer, LogisticRegression]:
         vectorizer = TfidfVectorizer(
             analyzer=analyze, sublinear_tf=True, min_df=2, max_features=MAX_FEATURES
         )
         x = vectorizer.fit_transform([texts[i] for i in idx])
-        clf = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000, random_state=seed)
-        clf.fit(x, labels[idx])
+        clf = LogisticRegression(C=C_REG, class_weight="balanced", max_iter=2000, random_state=seed)
+        clf.fit(x, labels[idx], sample_weight=weights[idx])
         return vectorizer, clf
 
     oof = np.zeros(len(texts))
@@ -260,9 +267,24 @@ def train(
         vectorizer, clf = fit(train_idx)
         oof[test_idx] = clf.predict_proba(vectorizer.transform([texts[i] for i in test_idx]))[:, 1]
 
+    # Where the classifier is not consulted at run time its score cannot count here either.
+    applies = np.array([classifier_applies(t) for t in texts])
+    oof = np.where(applies, oof, 0.0)
     at_risk = [float(s) for s, g in zip(oof, groups, strict=True) if g == 1]
     general = [float(s) for s, g in zip(oof, groups, strict=True) if g == 2]
-    concern = _threshold_for_recall(at_risk, CONCERN_RECALL_TARGET)
+    # Rules already flag part of the at-risk posts; the classifier's concern threshold is set so
+    # that rules OR classifier reach the recall target out-of-fold, not the classifier alone.
+    rule_flagged = [bool(rule_hits(texts[i])) for i, g in enumerate(groups) if g == 1]
+    at_risk_applies = [bool(a) for a, g in zip(applies, groups, strict=True) if g == 1]
+    missed_by_rules = [
+        s
+        for s, flagged, consulted in zip(at_risk, rule_flagged, at_risk_applies, strict=True)
+        if consulted and not flagged
+    ]
+    needed = math.ceil(CONCERN_RECALL_TARGET * len(at_risk)) - sum(rule_flagged)
+    # Never ask the classifier for more than the target share of what it is consulted on.
+    share = min(CONCERN_RECALL_TARGET, needed / max(1, len(missed_by_rules)))
+    concern = _threshold_for_recall(missed_by_rules, share)
     crisis = max(concern, _threshold_for_false_alarm(general, CRISIS_FALSE_ALARM_TARGET))
 
     vectorizer, clf = fit(np.arange(len(texts)))
@@ -280,6 +302,10 @@ def train(
             "concern_threshold": concern,
             "crisis_threshold": crisis,
             "oof_recall_at_concern": float(np.mean([s >= concern for s in at_risk])),
+            "oof_recall_rules_or_classifier": float(
+                np.mean([f or s >= concern for s, f in zip(at_risk, rule_flagged, strict=True)])
+            ),
+            "oof_rules_recall": float(np.mean(rule_flagged)),
             "oof_recall_at_crisis": float(np.mean([s >= crisis for s in at_risk])),
             "oof_general_alarm_at_concern": float(np.mean([s >= concern for s in general])),
             "oof_general_alarm_at_crisis": float(np.mean([s >= crisis for s in general])),
