@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -79,7 +80,7 @@ def widget_exception_handler(exc: Exception, context: dict[str, Any]) -> Respons
             "fields": exc.detail,
         }
     elif isinstance(exc, exceptions.Throttled):
-        wait = int(exc.wait or 1)
+        wait = int(getattr(exc, "wait", None) or 1)
         response.data = {
             "error": "rate_limited",
             "message": f"Too many requests; retry in {wait} seconds.",
@@ -145,19 +146,17 @@ class WidgetApi(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [WidgetIpThrottle]
 
-    def get_exception_handler(self):  # type: ignore[no-untyped-def]
+    def get_exception_handler(self) -> Callable[[Exception, dict[str, Any]], Response]:
         return widget_exception_handler
 
-    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def options(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Response:
         response = Response(status=status.HTTP_204_NO_CONTENT)
         response["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
         response["Access-Control-Allow-Headers"] = "Authorization, Content-Type"
         response["Access-Control-Max-Age"] = "600"
         return response
 
-    def finalize_response(
-        self, request: HttpRequest, response: Any, *args: Any, **kwargs: Any
-    ) -> Any:
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
         origin = request.headers.get("Origin")
         if origin:

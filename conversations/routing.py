@@ -7,6 +7,6 @@ from conversations.consumers import WidgetConsumer
 websocket_urlpatterns = [
     path(
         "ws/widget/conversations/<str:conversation_id>/",
-        WidgetConsumer.as_asgi(),  # type: ignore[arg-type]
+        WidgetConsumer.as_asgi(),
     ),
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal, cast
 from uuid import UUID
 
 from django.utils import timezone
@@ -13,6 +13,8 @@ from conversations.models import Conversation, ConversationEvent, Message, Site
 from empathy.types import Turn
 
 EVENT_PAGE_SIZE = 500
+
+SenderName = Literal["visitor", "bot", "agent", "system"]
 
 
 def site_get_by_key(*, site_key: str) -> Site | None:
@@ -51,7 +53,7 @@ def conversation_site_origins(*, conversation_id: str | UUID) -> list[str] | Non
 
 
 def conversation_event_list(
-    *, conversation_id: UUID, after: int, limit: int = EVENT_PAGE_SIZE
+    *, conversation_id: UUID | str, after: int, limit: int = EVENT_PAGE_SIZE
 ) -> list[dict[str, Any]]:
     """Stored events with seq greater than `after`, in seq order."""
     rows = (
@@ -118,7 +120,7 @@ def conversation_history(*, conversation_id: UUID, before_seq: int, limit: int =
         .order_by("-seq")
         .values_list("sender", "text")[:limit]
     )
-    return [Turn(sender=sender, text=text) for sender, text in reversed(rows)]
+    return [Turn(sender=cast(SenderName, sender), text=text) for sender, text in reversed(rows)]
 
 
 def conversation_used_sentences(*, conversation_id: UUID) -> frozenset[str]:
