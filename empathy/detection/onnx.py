@@ -1,0 +1,160 @@
+"""The shipped detector: int8 ONNX MiniLM averaged with TF-IDF logistic regression.
+
+Model files live in one folder with a manifest listing each file's sha256; every file is
+verified before use so a truncated or tampered model fails loudly at start-up, never silently
+at scoring time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from empathy.detection import DetectorError, register
+from empathy.detection.signals import MAX_MODEL_CHARS, reading_build, text_clean
+from empathy.detection.tfidf import TfidfLogReg
+from empathy.taxonomy import LABELS
+from empathy.types import EmotionReading
+
+
+class ModelIntegrityError(DetectorError):
+    """A model file is missing or its checksum does not match the manifest."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def manifest_verify(model_dir: Path) -> dict[str, Any]:
+    manifest_path = model_dir / "manifest.json"
+    if not manifest_path.is_file():
+        raise ModelIntegrityError(f"emotion model manifest not found: {manifest_path}")
+    manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if list(manifest.get("labels", [])) != list(LABELS):
+        raise ModelIntegrityError("emotion model labels do not match the GoEmotions taxonomy")
+    for name, expected in manifest["files"].items():
+        path = model_dir / name
+        if not path.is_file():
+            raise ModelIntegrityError(f"emotion model file missing: {path}")
+        actual = _sha256(path)
+        if actual != expected:
+            raise ModelIntegrityError(
+                f"emotion model file {name} failed its checksum "
+                f"(expected sha256 {expected[:12]}…, got {actual[:12]}…); reinstall the model files"
+            )
+    return manifest
+
+
+class EncoderRunner:
+    """Tokenizes with HF tokenizers and scores with ONNX Runtime; safe to share across threads."""
+
+    def __init__(self, onnx_path: Path, tokenizer_path: Path, *, max_length: int) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = ort.InferenceSession(
+            str(onnx_path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self._tokenizer.enable_truncation(max_length=max_length)
+        self._tokenizer.no_padding()
+        self.max_length = max_length
+        # Tokenizer objects are not documented as thread-safe; encoding is cheap, so serialize it.
+        self._tokenizer_lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[bool]]:
+        with self._tokenizer_lock:
+            encodings = self._tokenizer.encode_batch(list(texts))
+        width = max(1, max(len(e.ids) for e in encodings))
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros((len(encodings), width), dtype=np.int64)
+        truncated = []
+        for i, enc in enumerate(encodings):
+            ids[i, : len(enc.ids)] = enc.ids
+            mask[i, : len(enc.ids)] = 1
+            truncated.append(bool(enc.overflowing))
+        return ids, mask, truncated
+
+    def predict_proba(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        return self.predict_with_truncation(texts, batch_size)[0]
+
+    def predict_with_truncation(
+        self, texts: Sequence[str], batch_size: int = 64
+    ) -> tuple[np.ndarray, list[bool]]:
+        result = np.zeros((len(texts), len(LABELS)), dtype=np.float32)
+        truncated = [False] * len(texts)
+        # Sorting by length keeps padding small inside each batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            ids, mask, cut = self.encode([texts[i] for i in chunk])
+            result[chunk] = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            for i, flag in zip(chunk, cut, strict=True):
+                truncated[i] = flag
+        return result, truncated
+
+
+class OnnxEmotionDetector:
+    """Reads emotion in batches of messages; thread-safe and loaded once per process."""
+
+    def __init__(self, model_dir: Path) -> None:
+        started = time.perf_counter()
+        self.manifest = manifest_verify(model_dir)
+        files = self.manifest["files"]
+        onnx_name = next(name for name in files if name.endswith(".onnx"))
+        self._encoder = EncoderRunner(
+            model_dir / onnx_name,
+            model_dir / "tokenizer.json",
+            max_length=int(self.manifest["max_length"]),
+        )
+        self._tfidf = TfidfLogReg.load(model_dir / "tfidf_vocab.json", model_dir / "tfidf.npz")
+        self._weight = float(self.manifest["transformer_weight"])
+        self._thresholds = np.asarray(self.manifest["thresholds"], dtype=np.float32)
+        self.name = f"{self.manifest['name']}@{self.manifest['version']}"
+        self.load_seconds = time.perf_counter() - started
+
+    def predict_proba(self, texts: Sequence[str]) -> tuple[np.ndarray, list[bool]]:
+        cleaned = [text_clean(t) for t in texts]
+        model_texts = [c[:MAX_MODEL_CHARS] for c in cleaned]
+        p_encoder, token_truncated = self._encoder.predict_with_truncation(model_texts)
+        p_tfidf = self._tfidf.predict_proba(model_texts)
+        probs = self._weight * p_encoder + (1.0 - self._weight) * p_tfidf
+        truncated = [
+            len(c) > MAX_MODEL_CHARS or tok for c, tok in zip(cleaned, token_truncated, strict=True)
+        ]
+        return probs, truncated
+
+    def detect_batch(self, texts: Sequence[str]) -> list[EmotionReading]:
+        if not texts:
+            return []
+        probs, truncated = self.predict_proba(texts)
+        return [
+            reading_build(
+                text=text,
+                probs=row,
+                thresholds=self._thresholds,
+                model=self.name,
+                truncated=cut,
+            )
+            for text, row, cut in zip(texts, probs, truncated, strict=True)
+        ]
+
+
+@register("onnx")
+def _onnx_factory() -> OnnxEmotionDetector:
+    from django.conf import settings
+
+    return OnnxEmotionDetector(Path(settings.EMOTION_MODEL_DIR))

@@ -1,0 +1,1 @@
+"""Training code for the shipped models (needs requirements-train.txt; never imported at run time)."""
