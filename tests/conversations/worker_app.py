@@ -1,7 +1,8 @@
-"""Celery entry for integration-test workers: the product app with a fake detector and pauses.
+"""Celery entry for integration-test workers: the product app, plus pauses for kill tests.
 
-Started as ``celery -A tests.conversations.worker_app worker``. The pauses hold a task at a
-chosen point (once per marker directory) so a test can SIGKILL the worker mid-task.
+Started as ``celery -A tests.conversations.worker_app worker``. The real detector and reply
+engine run; marker texts hold a task at a chosen point (once per marker directory) so a test
+can SIGKILL the worker mid-task.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ django.setup()
 
 from config.celery import app  # noqa: E402
 from conversations import pipeline  # noqa: E402
-from tests.conversations.fakes import reading_for  # noqa: E402
+from empathy.detection import get_detector  # noqa: E402
 
 _MARKERS = Path(os.environ.get("EMPATHY_TEST_MARKER_DIR", "/nonexistent"))
 
@@ -31,12 +32,12 @@ def _pause_once(name: str) -> None:
 
 
 class _PausingDetector:
-    name = "fake-keywords"
+    name = "pausing"
 
     def detect_batch(self, texts: list[str]) -> list[Any]:
         if any("[pause-in-detect]" in text for text in texts):
             _pause_once("in-detect")
-        return [reading_for(text) for text in texts]
+        return get_detector().detect_batch(texts)
 
 
 _detector = _PausingDetector()
