@@ -41,10 +41,16 @@ class Pattern:
     rule: str
     level: CrisisLevel
     regex: re.Pattern[str]
+    is_negated_form: bool = False
 
 
 def _p(rule: str, level: CrisisLevel, *sources: str) -> list[Pattern]:
     return [Pattern(rule, level, re.compile(r"\b" + src + r"\b")) for src in sources]
+
+
+def _negated(rule: str, *sources: str) -> list[Pattern]:
+    """Statements that carry their own negation ("I'm not suicidal"): always capped at concern."""
+    return [Pattern(rule, "crisis", re.compile(r"\b" + src + r"\b"), True) for src in sources]
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -68,6 +74,15 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:would|i'd|id) (?:rather|prefer to) (?:die|be dead)",
         r"end it all",
         r"(?:tonight|today) (?:is|will be|'s) the (?:night|day)(?= i| to|$)",
+    ),
+    *_negated(
+        "explicit_intent",
+        r"(?:i'm|im|i am|i was|i feel|feeling|i've been) (?:not|never|no longer) (?:\w+ )?"
+        r"suicidal",
+        r"(?:no|not having|not having any|don't have|dont have|never had) (?:any )?suicidal "
+        r"(?:thoughts?|intent|plans?|feelings?)",
+        r"(?:no|don't have any|dont have any|have no) (?:intention|plan|plans) (?:of|to) "
+        r"(?:kill(?:ing)? " + _ME + r"|end(?:ing)? my life|suicide)",
     ),
     *_p(
         "self_harm",
@@ -282,9 +297,18 @@ def rule_hits(normalized: str) -> list[RuleHit]:
                     level=pattern.level,
                     start=match.start(),
                     end=match.end(),
-                    is_negated=_is_negated(normalized, match.start(), match.end()),
+                    is_negated=pattern.is_negated_form
+                    or _is_negated(normalized, match.start(), match.end()),
                 )
             )
+    negated_spans = [(h.start, h.end) for h in hits if h.is_negated]
+    # A phrase inside a negated statement shares its negation: "no intention of killing myself".
+    hits = [
+        h
+        if h.is_negated or not any(a <= h.start and h.end <= b for a, b in negated_spans)
+        else RuleHit(h.rule, h.level, h.start, h.end, is_negated=True)
+        for h in hits
+    ]
     hits.sort(key=lambda hit: (hit.start, hit.rule))
     return hits
 
