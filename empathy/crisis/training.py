@@ -21,6 +21,7 @@ SEED = 20260
 HELD_OUT_PERCENT = 30
 CONCERN_RECALL_TARGET = 0.99
 CRISIS_FALSE_ALARM_TARGET = 0.005
+CONCERN_FALSE_ALARM_BUDGET = 0.03
 MAX_FEATURES = 20000
 C_REG = 4.0
 # Severity-0 posts are distress without suicidality: a weak negative, so that mild severity-1
@@ -66,7 +67,8 @@ def is_held_out(text: str, *, seed: int = SEED) -> bool:
 
 def cssrs_split(posts: Iterable[Post], *, seed: int = SEED) -> tuple[list[Post], list[Post]]:
     """(train, held_out) with a fixed seed; the held-out part is only for reported figures."""
-    train, held_out = [], []
+    train: list[Post] = []
+    held_out: list[Post] = []
     for post in posts:
         (held_out if is_held_out(post.text, seed=seed) else train).append(post)
     return train, held_out
@@ -284,7 +286,12 @@ def train(
     needed = math.ceil(CONCERN_RECALL_TARGET * len(at_risk)) - sum(rule_flagged)
     # Never ask the classifier for more than the target share of what it is consulted on.
     share = min(CONCERN_RECALL_TARGET, needed / max(1, len(missed_by_rules)))
-    concern = _threshold_for_recall(missed_by_rules, share)
+    # Recall first: the concern threshold may go lower still, down to what the general-text
+    # false-alarm budget allows out-of-fold (concern only flags; a human reads it).
+    concern = min(
+        _threshold_for_recall(missed_by_rules, share),
+        _threshold_for_false_alarm(general, CONCERN_FALSE_ALARM_BUDGET),
+    )
     crisis = max(concern, _threshold_for_false_alarm(general, CRISIS_FALSE_ALARM_TARGET))
 
     vectorizer, clf = fit(np.arange(len(texts)))
