@@ -51,7 +51,7 @@ def to_ekman(matrix: np.ndarray) -> np.ndarray:
     """Collapse a 28-label 0/1 matrix to the 7 Ekman groups (a group is on if any member is)."""
     out = np.zeros((matrix.shape[0], len(EKMAN_GROUPS)), dtype=np.int8)
     for group in range(len(EKMAN_GROUPS)):
-        out[:, group] = matrix[:, _EKMAN_INDEX == group].max(axis=1)
+        out[:, group] = matrix[:, group == _EKMAN_INDEX].max(axis=1)
     return out
 
 
@@ -63,7 +63,7 @@ def ekman_scores(probs: np.ndarray) -> np.ndarray:
     """
     out = np.zeros((probs.shape[0], len(EKMAN_GROUPS)), dtype=np.float32)
     for group in range(len(EKMAN_GROUPS)):
-        out[:, group] = np.clip(probs[:, _EKMAN_INDEX == group].sum(axis=1), 0.0, 1.0)
+        out[:, group] = np.clip(probs[:, group == _EKMAN_INDEX].sum(axis=1), 0.0, 1.0)
     return out
 
 

@@ -4,12 +4,14 @@ GoEmotions (Demszky et al., 2020) annotates 27 emotions plus neutral. Support wo
 coarser handles, so every label maps to one Ekman group (the paper's own grouping, used for the
 7-way evaluation) and to one support category that drives reply strategy and escalation:
 
-| category | labels | why |
-| --- | --- | --- |
-| negative | anger, annoyance, disapproval, disgust, sadness, disappointment, embarrassment, grief, remorse | the visitor is hurt or angry: acknowledge and validate first |
-| anxious | fear, nervousness, confusion | the visitor is worried or lost: reassure and give simple steps |
-| positive | admiration, amusement, approval, caring, desire, excitement, gratitude, joy, love, optimism, pride, relief | mirror the feeling |
-| neutral | neutral, curiosity, realization, surprise | an information need without strong feeling |
+- negative: anger, annoyance, disapproval, disgust, sadness, disappointment, embarrassment,
+  grief, remorse. The visitor is hurt or angry: acknowledge and validate first.
+- anxious: fear, nervousness, confusion. The visitor is worried or lost: reassure and give
+  simple steps.
+- positive: admiration, amusement, approval, caring, desire, excitement, gratitude, joy, love,
+  optimism, pride, relief. Mirror the feeling.
+- neutral: neutral, curiosity, realization, surprise. An information need without strong
+  feeling.
 
 Confusion is grouped with surprise by Ekman, but in support a confused visitor needs the same
 care as a worried one (reassure and clarify), so its support category is `anxious`.

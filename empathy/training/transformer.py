@@ -57,7 +57,10 @@ def _encode(tokenizer: Any, texts: list[str], max_length: int, device: str) -> d
     enc = tokenizer(
         texts, padding=True, truncation=True, max_length=max_length, return_tensors="pt"
     )
-    return {"input_ids": enc["input_ids"].to(device), "attention_mask": enc["attention_mask"].to(device)}
+    return {
+        "input_ids": enc["input_ids"].to(device),
+        "attention_mask": enc["attention_mask"].to(device),
+    }
 
 
 @torch.no_grad()
@@ -99,8 +102,10 @@ def _fit(
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer,
-        lambda step: min(1.0, (step + 1) / max(1, warmup))
-        * max(0.0, (total_steps - step) / max(1, total_steps - warmup)),
+        lambda step: (
+            min(1.0, (step + 1) / max(1, warmup))
+            * max(0.0, (total_steps - step) / max(1, total_steps - warmup))
+        ),
     )
     loss_fn = nn.BCEWithLogitsLoss()
     best_state: dict[str, torch.Tensor] = {}
@@ -125,7 +130,10 @@ def _fit(
         score = float(report(dev[1], predict(probs, thresholds))["macro_f1"])  # type: ignore[arg-type]
         history.append(round(score, 4))
         elapsed = time.monotonic() - started
-        print(f"epochs={epochs} lr={lr} epoch {epoch}: dev macro-F1 {score:.4f} ({elapsed:.0f}s)", flush=True)
+        print(
+            f"epochs={epochs} lr={lr} epoch {epoch}: dev macro-F1 {score:.4f} ({elapsed:.0f}s)",
+            flush=True,
+        )
         if score > best_score:
             best_score, best_epoch = score, epoch
             best_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
@@ -158,8 +166,15 @@ def train_and_export(
     tried = {}
     for n_epochs, rate in schedules:
         score, epoch, history, state, (model, tokenizer) = _fit(
-            train=train, dev=dev, base_model=base_model, epochs=n_epochs, lr=rate,
-            batch_size=batch_size, max_length=max_length, seed=seed, device=device,
+            train=train,
+            dev=dev,
+            base_model=base_model,
+            epochs=n_epochs,
+            lr=rate,
+            batch_size=batch_size,
+            max_length=max_length,
+            seed=seed,
+            device=device,
         )
         tried[f"{n_epochs}x{rate:g}"] = history
         if best is None or score > best[0]:
@@ -179,24 +194,41 @@ def train_and_export(
     }
 
 
-def _export(model: EmotionEncoder, tokenizer: Any, out_dir: Path, onnx_name: str, max_length: int) -> None:
+def _export(
+    model: EmotionEncoder, tokenizer: Any, out_dir: Path, onnx_name: str, max_length: int
+) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     wrapper = ProbabilityWrapper(model).eval()
     sample = tokenizer(["I am so happy for you!", "why"], padding=True, return_tensors="pt")
     args = (sample["input_ids"], sample["attention_mask"])
     fp32_path = out_dir / "encoder.fp32.onnx"
-    dynamic = {"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"}}
+    dynamic = {
+        "input_ids": {0: "batch", 1: "sequence"},
+        "attention_mask": {0: "batch", 1: "sequence"},
+    }
     try:
         torch.onnx.export(
-            wrapper, args, str(fp32_path), input_names=["input_ids", "attention_mask"],
-            output_names=["probs"], dynamic_axes=dynamic, opset_version=17, dynamo=False,
+            wrapper,
+            args,
+            str(fp32_path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["probs"],
+            dynamic_axes=dynamic,
+            opset_version=17,
+            dynamo=False,
         )
-    except Exception as exc:  # noqa: BLE001 - the legacy exporter may be gone; try the new one
+    except Exception as exc:
         print(f"legacy ONNX export failed ({exc!r}); trying the dynamo exporter", flush=True)
         torch.onnx.export(
-            wrapper, args, str(fp32_path), input_names=["input_ids", "attention_mask"],
-            output_names=["probs"], dynamic_axes=dynamic, opset_version=18, dynamo=True,
+            wrapper,
+            args,
+            str(fp32_path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["probs"],
+            dynamic_axes=dynamic,
+            opset_version=18,
+            dynamo=True,
         )
     quantize_dynamic(str(fp32_path), str(out_dir / onnx_name), weight_type=QuantType.QInt8)
     import onnxruntime as ort
@@ -205,7 +237,9 @@ def _export(model: EmotionEncoder, tokenizer: Any, out_dir: Path, onnx_name: str
         expected = wrapper(*args).numpy()
     for path in (fp32_path, out_dir / onnx_name):
         session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-        got = session.run(None, {"input_ids": args[0].numpy(), "attention_mask": args[1].numpy()})[0]
+        got = session.run(None, {"input_ids": args[0].numpy(), "attention_mask": args[1].numpy()})[
+            0
+        ]
         print(f"{path.name}: max |onnx - torch| = {np.abs(got - expected).max():.5f}", flush=True)
     fp32_path.unlink()
     external = out_dir / "encoder.fp32.onnx.data"
