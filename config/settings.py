@@ -131,7 +131,14 @@ TEMPLATES = [
 # ---------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Connections are closed after each request/task by default: under ASGI every
+    # database_sync_to_async thread would otherwise keep its own connection open and a busy
+    # server runs PostgreSQL out of connection slots. Put PgBouncer in front to reuse them.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0), conn_health_checks=True
+        )
+    }
     if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         # A dead database must fail readiness in seconds, not after the OS TCP timeout.
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
@@ -140,6 +147,15 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            # The embedded default serves web requests and eager tasks from one process with
+            # threads: WAL lets readers run beside the writer, IMMEDIATE transactions take the
+            # write lock up front (no mid-transaction "database is locked"), and the timeout
+            # makes a writer wait its turn instead of failing.
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -206,6 +222,69 @@ WIDGET_RATE_IP = env_str("WIDGET_RATE_IP", "600/minute")
 WIDGET_RATE_CREATE_IP = env_str("WIDGET_RATE_CREATE_IP", "120/minute")
 # How many waiting visitor messages one pipeline task reads for emotion in a single batch.
 PIPELINE_BATCH_SIZE = env_int("PIPELINE_BATCH_SIZE", 32)
+
+# ---------------------------------------------------------------------------
+# Escalations: SLAs, crisis help resources, outbound helpdesk push and webhook
+# ---------------------------------------------------------------------------
+# Seconds an escalation may wait unclaimed before it re-notifies and moves up to supervisors.
+ESCALATION_SLA_SECONDS = {
+    "critical": env_int("ESCALATION_SLA_CRITICAL_SECONDS", 60),
+    "high": env_int("ESCALATION_SLA_HIGH_SECONDS", 300),
+    "medium": env_int("ESCALATION_SLA_MEDIUM_SECONDS", 900),
+    "low": env_int("ESCALATION_SLA_LOW_SECONDS", 3600),
+}
+# Expected wait per queued conversation when there is no recent claim to learn from.
+ESCALATION_DEFAULT_WAIT_SECONDS = env_int("ESCALATION_DEFAULT_WAIT_SECONDS", 180)
+# Help resources sent to a visitor in crisis, by country of their locale ("en-GB" -> "GB"),
+# never written by an LLM. CRISIS_RESOURCES_FILE (JSON, same shape) replaces this mapping.
+CRISIS_RESOURCES: dict[str, list[str]] = {
+    "US": [
+        "If you are in immediate danger, call 911.",
+        "Call or text 988 (988 Suicide & Crisis Lifeline): free, confidential, 24/7.",
+    ],
+    "CA": [
+        "If you are in immediate danger, call 911.",
+        "Call or text 988 (Suicide Crisis Helpline): free, confidential, 24/7.",
+    ],
+    "GB": [
+        "If you are in immediate danger, call 999.",
+        "Call Samaritans free on 116 123, any time, day or night.",
+    ],
+    "IE": [
+        "If you are in immediate danger, call 112 or 999.",
+        "Call Samaritans free on 116 123, any time, day or night.",
+    ],
+    "AU": [
+        "If you are in immediate danger, call 000.",
+        "Call Lifeline on 13 11 14, any time, day or night.",
+    ],
+    "default": [
+        "If you are in immediate danger, call your local emergency number "
+        "(112 in Europe, 911 in North America).",
+        "Find a free, confidential helpline in your country at https://findahelpline.com",
+    ],
+}
+CRISIS_RESOURCES_FILE = env_str("CRISIS_RESOURCES_FILE")
+if CRISIS_RESOURCES_FILE:
+    import json as _json
+
+    CRISIS_RESOURCES = _json.loads(Path(CRISIS_RESOURCES_FILE).read_text(encoding="utf-8"))
+    if "default" not in CRISIS_RESOURCES:
+        raise ImproperlyConfigured("CRISIS_RESOURCES_FILE must have a \"default\" entry.")
+# Outbound helpdesk push (each one on when its credentials are set) and the signed webhook.
+ZENDESK_BASE_URL = env_str("ZENDESK_BASE_URL")  # https://<subdomain>.zendesk.com
+ZENDESK_EMAIL = env_str("ZENDESK_EMAIL")
+ZENDESK_API_TOKEN = env_str("ZENDESK_API_TOKEN")
+INTERCOM_BASE_URL = env_str("INTERCOM_BASE_URL", "https://api.intercom.io")
+INTERCOM_ACCESS_TOKEN = env_str("INTERCOM_ACCESS_TOKEN")
+ESCALATION_WEBHOOK_URL = env_str("ESCALATION_WEBHOOK_URL")
+ESCALATION_WEBHOOK_SECRET = env_str("ESCALATION_WEBHOOK_SECRET")
+OUTBOUND_TIMEOUT_SECONDS = env_float("OUTBOUND_TIMEOUT_SECONDS", 5.0)
+OUTBOUND_MAX_RETRIES = env_int("OUTBOUND_MAX_RETRIES", 5)
+CELERY_BEAT_SCHEDULE["escalations-sla-check"] = {
+    "task": "escalations.escalation_sla_check",
+    "schedule": 15.0,
+}
 
 # ---------------------------------------------------------------------------
 # Internationalisation, static files
