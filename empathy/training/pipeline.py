@@ -154,7 +154,12 @@ def ensemble_tune(
 
 
 def run(config: TrainConfig) -> dict[str, Any]:
-    from empathy.training import transformer
+    try:
+        from empathy.training import transformer
+    except ImportError as exc:
+        raise SystemExit(
+            f"training needs {exc.name}: pip install -r requirements-train.txt"
+        ) from exc
 
     started = time.monotonic()
     _seed_everything(config.seed)
