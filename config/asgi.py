@@ -11,8 +11,9 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from conversations.routing import websocket_urlpatterns as widget_websockets  # noqa: E402
+from escalations.routing import websocket_urlpatterns as agent_websockets  # noqa: E402
 
-websocket_urlpatterns: list = [*widget_websockets]
+websocket_urlpatterns: list = [*widget_websockets, *agent_websockets]
 
 application = ProtocolTypeRouter(
     {

@@ -82,6 +82,7 @@ FAILURE_REASONS: Final = frozenset(
     }
 )
 URGENCIES: Final = frozenset({"low", "medium", "high", "critical"})
+CRISIS_LEVELS: Final = frozenset({"none", "concern", "crisis"})
 HEALTH_CHECKS: Final = frozenset({"database", "redis", "broker"})
 TASK_STATES: Final = frozenset({"succeeded", "failed", "retried"})
 
@@ -196,6 +197,11 @@ ESCALATION_WAIT = Histogram(
     "Time from an escalation opening to an agent claiming it.",
     ["urgency"],
     buckets=(5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600),
+)
+CRISIS_ASSESSMENTS = Counter(
+    "crisis_assessments",  # exported as crisis_assessments_total
+    "Visitor messages checked for crisis language, by the level found.",
+    ["crisis_level"],
 )
 HEALTH_CHECK_UP = Gauge(
     "health_check_up", "1 when the last readiness check of a dependency passed.", ["check"]
@@ -352,6 +358,11 @@ def escalation_queue_set(
 
 def escalation_wait_observe(*, urgency: str, seconds: float) -> None:
     ESCALATION_WAIT.labels(urgency=label_or_other(urgency, URGENCIES)).observe(seconds)
+
+
+def crisis_assessment_record(*, level: str) -> None:
+    """Count one crisis assessment of a visitor message (none, concern or crisis)."""
+    CRISIS_ASSESSMENTS.labels(crisis_level=label_or_other(level, CRISIS_LEVELS)).inc()
 
 
 def health_check_record(*, check: str, is_up: bool, seconds: float) -> None:

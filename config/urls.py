@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/widget/", include("conversations.urls")),
+    path("api/v1/agent/", include("escalations.urls")),
     path("health/live", health.health_live, name="health-live"),
     path("health/ready", health.health_ready, name="health-ready"),
     path("metrics", metrics.metrics_view, name="prometheus-django-metrics"),

@@ -221,6 +221,7 @@ class WidgetConfigApi(WidgetApi):
         site_key = serializers.CharField()
         name = serializers.CharField()
         locale = serializers.CharField()
+        features = serializers.DictField(child=serializers.BooleanField())
 
     @extend_schema(
         operation_id="widget_config",
@@ -235,7 +236,15 @@ class WidgetConfigApi(WidgetApi):
         if site is None:
             raise WidgetError(status_code=404, code="not_found", message="Unknown site key.")
         self.check_origin(request, site)
-        return Response({"site_key": site.site_key, "name": site.name, "locale": site.locale})
+        return Response(
+            {
+                "site_key": site.site_key,
+                "name": site.name,
+                "locale": site.locale,
+                # The widget shows "Talk to a person" only when offered (escalations' endpoint).
+                "features": {"request_human": True},
+            }
+        )
 
 
 class ConversationCreateApi(WidgetApi):

@@ -146,6 +146,11 @@ class WidgetConsumer(AsyncWebsocketConsumer):
         if self.group is not None:
             await self.send(text_data=json.dumps(message["event"]))
 
+    async def conversation_hint(self, message: dict[str, Any]) -> None:
+        """Ephemeral server hints such as the place in the agent queue (no seq)."""
+        if self.group is not None:
+            await self.send(text_data=json.dumps(message["event"]))
+
 
 def _header(scope: dict[str, Any], name: bytes) -> str:
     for key, value in scope.get("headers", []):

@@ -23,6 +23,8 @@ TYPING = "typing"
 # Channel-layer message type; Channels maps it to WidgetConsumer.conversation_event.
 LAYER_EVENT = "conversation.event"
 LAYER_TYPING = "conversation.typing"
+# Ephemeral hints for the visitor (e.g. escalations' queue.updated); sent as they are.
+LAYER_HINT = "conversation.hint"
 
 
 def conversation_group(conversation_id: UUID | str) -> str:
@@ -67,7 +69,9 @@ def _group_send(group: str, message: dict[str, Any]) -> None:
 def broadcast_on_commit(conversation_id: UUID | str, event: dict[str, Any]) -> None:
     """Push a stored event to the conversation's sockets once the transaction commits."""
     group = conversation_group(conversation_id)
-    transaction.on_commit(lambda: _group_send(group, {"type": LAYER_EVENT, "event": event}))
+    # conversation_id lets agent sockets, which follow several conversations, tell them apart.
+    message = {"type": LAYER_EVENT, "event": event, "conversation_id": str(conversation_id)}
+    transaction.on_commit(lambda: _group_send(group, message))
 
 
 def broadcast_typing(conversation_id: UUID | str) -> None:

@@ -8,14 +8,16 @@ from typing import Literal
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 
-from conversations import emotional_state, events, handoff, replies, selectors, services
+from conversations import emotional_state, events, replies, selectors, services
 from conversations.models import Conversation, Message
 from empathy.detection import get_detector
 from empathy.types import EmotionReading, ReplyRequest
+from escalations import services as escalation_services
+from escalations.rules import EscalationDecision
 
 logger = logging.getLogger(__name__)
 
-HANDOFF_TEXT = "I'm bringing in a member of our team. They will reply here as soon as they can."
+HANDOFF_TEXT = escalation_services.HANDOFF_TEXT
 
 Outcome = Literal["missing", "done", "silent", "superseded", "handed_off", "replied"]
 
@@ -71,15 +73,18 @@ def message_process(*, message_id: int) -> Outcome:
         # A broken detector must not leave the visitor unanswered; the reply goes out unread.
         logger.exception("emotion detection failed", extra={"message_id": message.pk})
         reading = None
+    if reading is not None:
+        # An open escalation's journey and its agent's live view follow every new reading.
+        escalation_services.escalation_emotion_update(message=message, reading=reading)
     if skip is not None:
         services.message_mark_processed(message_id=message.pk)
         return skip
 
     conversation = Conversation.objects.select_related("visitor").get(pk=conversation_id)
     state = conversation.emotional_state
-    reason = handoff.needs_human_reason(text=message.text, reading=reading, state=state)
-    if reason is not None:
-        return _hand_off(message=message, reason=reason)
+    decision = escalation_services.escalation_check(message=message, reading=reading)
+    if decision is not None:
+        return _hand_off(message=message, decision=decision, reading=reading)
 
     trend = emotional_state.state_trend(state)
     request = ReplyRequest(
@@ -100,30 +105,33 @@ def message_process(*, message_id: int) -> Outcome:
         "provider": draft.provider,
         "sentences": list(draft.sentences),
         "flagged": draft.flagged,
+        # Counted by the ai_failures escalation rule.
+        "ai_failed": draft.ai_failed,
     }
     return _answer(message=message, sender=Message.Sender.BOT, text=draft.text, meta=meta)
 
 
-def _hand_off(*, message: Message, reason: str) -> Outcome:
+def _hand_off(
+    *, message: Message, decision: EscalationDecision, reading: EmotionReading | None
+) -> Outcome:
+    """Open the escalation (status, notice, routing) and close this message, in one go."""
     with transaction.atomic():
-        changed = services.conversation_status_set(
+        Conversation.objects.select_for_update().only("pk").get(pk=message.conversation_id)
+        current = Message.objects.select_for_update().get(pk=message.pk)
+        if current.processed_at is not None:
+            return "done"
+        result = escalation_services.escalation_open(
             conversation_id=message.conversation_id,
-            status=Conversation.Status.WAITING_FOR_AGENT,
-            reason=reason,
+            decision=decision,
+            trigger_message=current,
+            reading=reading,
         )
-        if changed:
-            outcome = _answer(
-                message=message,
-                sender=Message.Sender.SYSTEM,
-                text=HANDOFF_TEXT,
-                meta={"handoff": reason},
-                is_bot_reply=False,
-            )
-        else:
-            services.message_mark_processed(message_id=message.pk)
-            outcome = "silent"
-    logger.info("handoff", extra={"message_id": message.pk, "reason": reason, "outcome": outcome})
-    return "handed_off" if outcome == "replied" else outcome
+        services.message_mark_processed(message_id=message.pk)
+    outcome: Outcome = "handed_off" if result.opened else "silent"
+    logger.info(
+        "handoff", extra={"message_id": message.pk, "reason": decision.reason, "outcome": outcome}
+    )
+    return outcome
 
 
 def _answer(

@@ -144,6 +144,11 @@ def message_receive(
             client_message_id=client_message_id,
         )
         Visitor.objects.filter(pk=locked.visitor_id).update(last_seen_at=timezone.now())
+        # Crisis check before any reply, in this transaction: on `crisis` the escalation, the
+        # status change and the help resources commit with the message (no Redis/Celery/LLM).
+        from escalations.services import message_crisis_check
+
+        message_crisis_check(message=message, conversation=locked)
         transaction.on_commit(lambda: _enqueue_processing(message.pk))
     logger.info(
         "message received",

@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from conversations import apis
+from escalations import apis as escalation_apis
 
 app_name = "widget"
 
@@ -18,6 +19,11 @@ urlpatterns = [
         "conversations/<str:conversation_id>/events",
         apis.EventListApi.as_view(),
         name="event-list",
+    ),
+    path(
+        "conversations/<str:conversation_id>/request-human",
+        escalation_apis.WidgetHumanRequestApi.as_view(),
+        name="request-human",
     ),
     # Anything else under the widget prefix answers with the same JSON error shape.
     re_path(r"^.*$", apis.UnknownPathApi.as_view(), name="unknown"),

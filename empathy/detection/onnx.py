@@ -137,6 +137,12 @@ class OnnxEmotionDetector:
         ]
         return probs, truncated
 
+    def trigger_words(self, text: str, label: str, k: int = 5) -> list[str]:
+        """The words of ``text`` that drove ``label`` most (TF-IDF contributions), for agents."""
+        if label not in LABELS:
+            return []
+        return self._tfidf.top_terms(text_clean(text)[:MAX_MODEL_CHARS], LABELS.index(label), k)
+
     def detect_batch(self, texts: Sequence[str]) -> list[EmotionReading]:
         if not texts:
             return []

@@ -151,7 +151,12 @@ def test_create_is_rate_limited_per_ip(api: APIClient, site: Site, settings) -> 
 def test_widget_config_describes_the_site(api: APIClient, site: Site) -> None:
     response = api.get("/api/v1/widget/config?site_key=acme", HTTP_ORIGIN=ORIGIN)
     assert response.status_code == 200
-    assert response.json() == {"site_key": "acme", "name": site.name, "locale": "en"}
+    assert response.json() == {
+        "site_key": "acme",
+        "name": site.name,
+        "locale": "en",
+        "features": {"request_human": True},
+    }
 
 
 def test_widget_config_errors(api: APIClient, site: Site) -> None:

@@ -126,7 +126,7 @@ def test_asking_for_a_human_hands_off_with_one_system_message(
     assert pipeline.message_process(message_id=visitor.pk) == "handed_off"
     conversation.refresh_from_db()
     assert conversation.status == "waiting_for_agent"
-    assert conversation.handoff_reason == "asked_for_human"
+    assert conversation.handoff_reason == "user_request"
     assert _event_types(conversation) == [
         (1, "message.created"),
         (2, "conversation.status_changed"),
@@ -147,7 +147,7 @@ def test_strong_distress_hands_off(conversation: Conversation, detector: FakeDet
     conversation.refresh_from_db()
     assert (conversation.status, conversation.handoff_reason) == (
         "waiting_for_agent",
-        "strong_distress",
+        "high_emotional_intensity",
     )
 
 

@@ -1,0 +1,214 @@
+"""Agent API (token or session auth, CSRF on sessions) and the widget's request-human endpoint."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from conversations import apis as widget_apis
+from conversations import events as conversation_events
+from conversations import services as conversation_services
+from escalations import events, selectors, services
+from escalations.models import Escalation
+
+logger = logging.getLogger(__name__)
+
+STATUS_FILTERS = ("open", *Escalation.Status.values)
+
+
+class IsAgent(BasePermission):
+    message = "Only agents and supervisors may use the agent API."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return selectors.user_is_agent(user=request.user)
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = serializers.CharField()
+    message = serializers.CharField()
+
+
+def _errors(*codes: int) -> dict[int, OpenApiResponse]:
+    return {code: OpenApiResponse(ErrorSerializer) for code in codes}
+
+
+def agent_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+    if isinstance(exc, services.EscalationError):
+        return Response({"error": exc.code, "message": exc.message}, status=exc.status)
+    if isinstance(exc, conversation_services.MessageRejected):
+        return Response({"error": exc.code, "message": exc.message}, status=400)
+    response = widget_apis.widget_exception_handler(exc, context)
+    if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+        response.data["error"] = "not_authenticated"
+    elif isinstance(exc, exceptions.PermissionDenied):
+        response.data["error"] = "forbidden"
+    return response
+
+
+class AgentApi(APIView):
+    # API clients use tokens (listed first, so a missing credential is a 401 with a
+    # WWW-Authenticate header); SessionAuthentication enforces CSRF for the console.
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated, IsAgent]
+
+    def get_exception_handler(self) -> Callable[[Exception, dict[str, Any]], Response]:
+        return agent_exception_handler
+
+
+class EscalationOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    conversation_id = serializers.UUIDField()
+    reason = serializers.ChoiceField(choices=Escalation.Reason.choices)
+    rule = serializers.CharField()
+    urgency = serializers.ChoiceField(choices=Escalation.Urgency.choices)
+    status = serializers.ChoiceField(choices=Escalation.Status.choices)
+    required_skill = serializers.CharField()
+    assigned_to = serializers.IntegerField(allow_null=True)
+    trend = serializers.CharField()
+    intensity = serializers.FloatField()
+    journey = serializers.ListField(child=serializers.DictField())
+    trigger_words = serializers.ListField(child=serializers.CharField())
+    summary = serializers.CharField()
+    suggested_approach = serializers.CharField()
+    ai_attempts = serializers.DictField()
+    sla_due_at = serializers.DateTimeField()
+    sla_breached = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+    assigned_at = serializers.DateTimeField(allow_null=True)
+    queue_position = serializers.IntegerField()
+
+
+def _escalation_out(escalation: Escalation) -> dict[str, Any]:
+    data = events.escalation_json(escalation)
+    data["queue_position"] = selectors.escalation_queue_position(escalation=escalation)
+    return data
+
+
+class EscalationListApi(AgentApi):
+    class EscalationListOutputSerializer(serializers.Serializer):
+        escalations = EscalationOutputSerializer(many=True)
+
+    @extend_schema(
+        operation_id="agent_escalation_list",
+        description=(
+            "Queued escalations and your own, most urgent first (supervisors see all). "
+            "`status` is one of open (default), queued, assigned, resolved, handed_back."
+        ),
+        parameters=[OpenApiParameter("status", str, enum=list(STATUS_FILTERS), required=False)],
+        responses={200: EscalationListOutputSerializer, **_errors(400, 401, 403)},
+    )
+    def get(self, request: Request) -> Response:
+        wanted = request.query_params.get("status", "open")
+        if wanted not in STATUS_FILTERS:
+            raise widget_apis.WidgetError(
+                status_code=400,
+                code="invalid",
+                message=f"status must be one of: {', '.join(STATUS_FILTERS)}.",
+            )
+        found = selectors.escalation_list(user=request.user, status=wanted)
+        return Response({"escalations": [_escalation_out(e) for e in found]})
+
+
+class EscalationClaimApi(AgentApi):
+    @extend_schema(
+        operation_id="agent_escalation_claim",
+        request=None,
+        responses={200: EscalationOutputSerializer, **_errors(401, 403, 404, 409)},
+    )
+    def post(self, request: Request, escalation_id: int) -> Response:
+        escalation = services.escalation_claim(escalation_id=escalation_id, user=request.user)
+        return Response(_escalation_out(escalation))
+
+
+class AgentMessageCreateApi(AgentApi):
+    class AgentMessageInputSerializer(serializers.Serializer):
+        text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+
+    @extend_schema(
+        operation_id="agent_message_create",
+        description="Write to the visitor; it reaches the widget through the event stream.",
+        request=AgentMessageInputSerializer,
+        responses={201: widget_apis.MessageOutputSerializer, **_errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, conversation_id: str) -> Response:
+        data = self.AgentMessageInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        message = services.agent_message_post(
+            conversation_id=conversation_id, user=request.user, text=data.validated_data["text"]
+        )
+        return Response(conversation_events.message_json(message), status=status.HTTP_201_CREATED)
+
+
+class ConversationResolveApi(AgentApi):
+    @extend_schema(
+        operation_id="agent_conversation_resolve",
+        request=None,
+        responses={200: EscalationOutputSerializer, **_errors(401, 403, 404, 409)},
+    )
+    def post(self, request: Request, conversation_id: str) -> Response:
+        escalation = services.escalation_resolve(conversation_id=conversation_id, user=request.user)
+        return Response(_escalation_out(escalation))
+
+
+class ConversationHandbackApi(AgentApi):
+    @extend_schema(
+        operation_id="agent_conversation_handback",
+        description="Return the conversation to the bot (refused for crisis escalations: 409).",
+        request=None,
+        responses={200: EscalationOutputSerializer, **_errors(401, 403, 404, 409)},
+    )
+    def post(self, request: Request, conversation_id: str) -> Response:
+        escalation = services.escalation_hand_back(
+            conversation_id=conversation_id, user=request.user
+        )
+        return Response(_escalation_out(escalation))
+
+
+# ---------------------------------------------------------------------------
+# Widget: "talk to a person" (conversation token, like the other widget endpoints)
+# ---------------------------------------------------------------------------
+class WidgetHumanRequestApi(widget_apis.WidgetApi):
+    throttle_classes = [widget_apis.WidgetIpThrottle, widget_apis.WidgetTokenThrottle]
+
+    class HumanRequestOutputSerializer(serializers.Serializer):
+        status = serializers.CharField()
+        queue_position = serializers.IntegerField()
+        estimated_wait_seconds = serializers.IntegerField()
+
+    @extend_schema(
+        operation_id="widget_request_human",
+        description=(
+            "The visitor asks for a person. Idempotent: while an escalation is open, it is "
+            "returned again. Queue updates follow on the websocket as `queue.updated` hints."
+        ),
+        parameters=[widget_apis._AUTH_HEADER],
+        request=None,
+        responses={200: HumanRequestOutputSerializer, **_errors(403, 404, 409, 429)},
+    )
+    def post(self, request: Request, conversation_id: str) -> Response:
+        conversation = self.conversation_for(request, conversation_id)
+        try:
+            escalation = services.escalation_request_human(conversation=conversation)
+        except conversation_services.ConversationClosed as exc:
+            raise widget_apis.WidgetError(
+                status_code=409, code=exc.code, message=exc.message
+            ) from exc
+        escalation.refresh_from_db()
+        position = selectors.escalation_queue_position(escalation=escalation)
+        conversation.refresh_from_db(fields=["status"])
+        return Response(
+            {
+                "status": conversation.status,
+                "queue_position": position,
+                "estimated_wait_seconds": selectors.escalation_estimated_wait(position=position),
+            }
+        )

@@ -1,0 +1,123 @@
+"""Agent-facing event builders, group names and after-commit pushes (the only place)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+from conversations import events as conversation_events
+
+if TYPE_CHECKING:
+    from escalations.models import Escalation
+
+logger = logging.getLogger(__name__)
+
+ESCALATION_OPENED = "escalation.opened"
+ESCALATION_ASSIGNED = "escalation.assigned"
+ESCALATION_UPDATED = "escalation.updated"
+ESCALATION_CLOSED = "escalation.closed"
+ESCALATION_SLA_BREACHED = "escalation.sla_breached"
+EMOTION_UPDATED = "emotion.updated"
+# Ephemeral hint to the visitor's widget (no seq, not stored): place in the queue.
+QUEUE_UPDATED = "queue.updated"
+
+# Channel-layer message types; Channels maps them to AgentConsumer.agent_event / .agent_follow.
+LAYER_AGENT_EVENT = "agent.event"
+LAYER_AGENT_FOLLOW = "agent.follow"
+
+AGENTS_GROUP = "agents"
+SUPERVISORS_GROUP = "supervisors"
+
+
+def agent_group(user_id: int) -> str:
+    return f"agent.{int(user_id)}"
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+
+def escalation_json(escalation: Escalation) -> dict[str, Any]:
+    """What agents see of an escalation (no message text; the transcript is fetched apart)."""
+    return {
+        "id": escalation.pk,
+        "conversation_id": str(escalation.conversation_id),
+        "reason": escalation.reason,
+        "rule": escalation.rule,
+        "urgency": escalation.urgency,
+        "status": escalation.status,
+        "required_skill": escalation.required_skill,
+        "assigned_to": escalation.assigned_to_id,
+        "trend": escalation.trend,
+        "intensity": escalation.intensity,
+        "journey": escalation.journey,
+        "trigger_words": escalation.trigger_words,
+        "summary": escalation.summary,
+        "suggested_approach": escalation.suggested_approach,
+        "ai_attempts": escalation.ai_attempts,
+        "sla_due_at": _iso(escalation.sla_due_at),
+        "sla_breached": escalation.sla_breached_at is not None,
+        "created_at": _iso(escalation.created_at),
+        "assigned_at": _iso(escalation.assigned_at),
+    }
+
+
+def escalation_event(event_type: str, escalation: Escalation) -> dict[str, Any]:
+    return {"type": event_type, "escalation": escalation_json(escalation)}
+
+
+def emotion_updated(*, conversation_id: UUID | str, reading: dict[str, Any], trend: str) -> dict:
+    return {
+        "type": EMOTION_UPDATED,
+        "conversation_id": str(conversation_id),
+        "reading": reading,
+        "trend": trend,
+    }
+
+
+def queue_updated(*, position: int, estimated_wait_seconds: int) -> dict[str, Any]:
+    return {
+        "type": QUEUE_UPDATED,
+        "position": position,
+        "estimated_wait_seconds": estimated_wait_seconds,
+    }
+
+
+def _group_send(group: str, message: dict[str, Any]) -> None:
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(group, message)
+    except Exception:
+        # Pushes are hints; agents' consoles also poll the API, which reads PostgreSQL.
+        logger.warning("agent group_send failed", extra={"group": group}, exc_info=True)
+
+
+def push_on_commit(groups: list[str], event: dict[str, Any]) -> None:
+    """Send an agent event to each group once the transaction commits."""
+
+    def send() -> None:
+        for group in dict.fromkeys(groups):
+            _group_send(group, {"type": LAYER_AGENT_EVENT, "event": event})
+
+    transaction.on_commit(send)
+
+
+def follow_on_commit(*, user_id: int, conversation_id: UUID | str) -> None:
+    """Tell an agent's sockets to start following a conversation's live events."""
+    message = {"type": LAYER_AGENT_FOLLOW, "conversation_id": str(conversation_id)}
+    transaction.on_commit(lambda: _group_send(agent_group(user_id), message))
+
+
+def queue_hint(conversation_id: UUID | str, event: dict[str, Any]) -> None:
+    """Tell the visitor's widget its queue place (ephemeral, not stored, may be lost)."""
+    _group_send(
+        conversation_events.conversation_group(conversation_id),
+        {"type": conversation_events.LAYER_HINT, "event": event},
+    )

@@ -1,0 +1,274 @@
+"""Reads of escalations, agents, queues and conversation counters (no writes here)."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from conversations.models import Conversation, Message
+from escalations.models import AgentProfile, Escalation
+
+AGENTS_GROUP = "agents"
+SUPERVISORS_GROUP = "supervisors"
+
+URGENCY_RANK = Case(
+    When(urgency="critical", then=Value(0)),
+    When(urgency="high", then=Value(1)),
+    When(urgency="medium", then=Value(2)),
+    default=Value(3),
+    output_field=IntegerField(),
+)
+
+
+# ---------------------------------------------------------------------------
+# Who may do what
+# ---------------------------------------------------------------------------
+def user_is_supervisor(*, user: Any) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and (user.is_superuser or user.groups.filter(name=SUPERVISORS_GROUP).exists())
+    )
+
+
+def user_is_agent(*, user: Any) -> bool:
+    """Agents and supervisors may use the agent API and socket."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and (
+            user.is_superuser
+            or user.groups.filter(name__in=[AGENTS_GROUP, SUPERVISORS_GROUP]).exists()
+        )
+    )
+
+
+# ---------------------------------------------------------------------------
+# Escalations
+# ---------------------------------------------------------------------------
+def escalation_open_for_conversation(*, conversation_id: UUID | str) -> Escalation | None:
+    return (
+        Escalation.objects.filter(
+            conversation_id=conversation_id, status__in=Escalation.OPEN_STATUSES
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+def escalation_queue(*, skill: str | None = None) -> QuerySet[Escalation]:
+    """Queued escalations in the order agents should take them: urgency, then age."""
+    queryset = Escalation.objects.filter(status=Escalation.Status.QUEUED)
+    if skill is not None:
+        queryset = queryset.filter(required_skill=skill)
+    return queryset.annotate(rank=URGENCY_RANK).order_by("rank", "created_at", "pk")
+
+
+def escalation_list(*, user: AbstractBaseUser | Any, status: str | None) -> list[Escalation]:
+    """What one agent may see: the queue and their own; supervisors see everything."""
+    queryset = Escalation.objects.select_related("conversation").annotate(rank=URGENCY_RANK)
+    if status == "open":
+        queryset = queryset.filter(status__in=Escalation.OPEN_STATUSES)
+    elif status:
+        queryset = queryset.filter(status=status)
+    if not user_is_supervisor(user=user):
+        queryset = queryset.filter(Q(status=Escalation.Status.QUEUED) | Q(assigned_to=user))
+    return list(queryset.order_by("rank", "created_at", "pk")[:200])
+
+
+def escalation_queue_position(*, escalation: Escalation) -> int:
+    """1-based place in the queue (0 when it is not queued)."""
+    if escalation.status != Escalation.Status.QUEUED:
+        return 0
+    rank = {"critical": 0, "high": 1, "medium": 2}.get(escalation.urgency, 3)
+    ahead = (
+        escalation_queue()
+        .filter(
+            Q(rank__lt=rank)
+            | Q(rank=rank, created_at__lt=escalation.created_at)
+            | Q(rank=rank, created_at=escalation.created_at, pk__lt=escalation.pk)
+        )
+        .count()
+    )
+    return ahead + 1
+
+
+def escalation_recent_wait_seconds() -> float:
+    """Mean time to claim over the last day, or the configured default without history."""
+    since = timezone.now() - timedelta(days=1)
+    mean = (
+        Escalation.objects.filter(assigned_at__isnull=False, assigned_at__gte=since)
+        .annotate(
+            wait=ExpressionWrapper(F("assigned_at") - F("created_at"), output_field=DurationField())
+        )
+        .aggregate(mean=Avg("wait"))["mean"]
+    )
+    if mean is None:
+        return float(settings.ESCALATION_DEFAULT_WAIT_SECONDS)
+    return max(mean.total_seconds(), 1.0)
+
+
+def escalation_estimated_wait(*, position: int) -> int:
+    """Seconds until an agent is likely to take the conversation at this queue position."""
+    if position <= 0:
+        return 0
+    online = max(agent_online_count(), 1)
+    return int(math.ceil(position / online) * escalation_recent_wait_seconds())
+
+
+# ---------------------------------------------------------------------------
+# Agents
+# ---------------------------------------------------------------------------
+def agent_online_count() -> int:
+    return AgentProfile.objects.filter(
+        status=AgentProfile.Status.ONLINE, user__is_active=True
+    ).count()
+
+
+def agent_loads(*, user_ids: list[int] | None = None) -> dict[int, int]:
+    """Open escalations assigned to each agent."""
+    queryset = Escalation.objects.filter(status=Escalation.Status.ASSIGNED)
+    if user_ids is not None:
+        queryset = queryset.filter(assigned_to_id__in=user_ids)
+    rows = queryset.values("assigned_to_id").annotate(n=Count("pk"))
+    return {row["assigned_to_id"]: row["n"] for row in rows}
+
+
+def agent_candidates(*, skill: str, exclude_user_id: int | None = None) -> list[AgentProfile]:
+    """Online agents with the skill and spare capacity, least loaded first."""
+    profiles = list(
+        AgentProfile.objects.filter(
+            status=AgentProfile.Status.ONLINE,
+            user__is_active=True,
+            user__groups__name__in=[AGENTS_GROUP, SUPERVISORS_GROUP],
+        )
+        .distinct()
+        .select_related("user")
+    )
+    # Skills are a JSON list; matched here because SQLite has no JSON containment lookup.
+    profiles = [p for p in profiles if p.has_skill(skill) and p.user_id != exclude_user_id]
+    loads = agent_loads(user_ids=[p.user_id for p in profiles])
+    free = [p for p in profiles if loads.get(p.user_id, 0) < p.capacity]
+    free.sort(key=lambda p: (loads.get(p.user_id, 0) / max(p.capacity, 1), p.user_id))
+    return free
+
+
+def agent_workload_list() -> list[dict[str, Any]]:
+    loads = agent_loads()
+    return [
+        {
+            "user_id": p.user_id,
+            "username": p.user.get_username(),
+            "status": p.status,
+            "skills": p.skills,
+            "capacity": p.capacity,
+            "load": loads.get(p.user_id, 0),
+        }
+        for p in AgentProfile.objects.select_related("user").order_by("user__username")
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Conversation counters the rules read
+# ---------------------------------------------------------------------------
+def conversation_visitor_texts(*, conversation_id: UUID | str, before_seq: int, limit: int = 10):
+    """Earlier visitor messages (oldest first)."""
+    rows = list(
+        Message.objects.filter(
+            conversation_id=conversation_id, sender=Message.Sender.VISITOR, seq__lt=before_seq
+        )
+        .order_by("-seq")
+        .values_list("text", flat=True)[:limit]
+    )
+    return list(reversed(rows))
+
+
+def conversation_ai_attempts(*, conversation_id: UUID | str) -> dict[str, Any]:
+    """What the bot already tried: replies, failed answers, strategies used."""
+    metas = list(
+        Message.objects.filter(
+            conversation_id=conversation_id, sender=Message.Sender.BOT
+        ).values_list("meta", flat=True)
+    )
+    strategies: list[str] = []
+    failures = 0
+    for meta in metas:
+        if not isinstance(meta, dict):
+            continue
+        strategy = meta.get("strategy")
+        if isinstance(strategy, str) and strategy not in strategies:
+            strategies.append(strategy)
+        if meta.get("ai_failed") is True:
+            failures += 1
+    return {"replies": len(metas), "failures": failures, "strategies": strategies}
+
+
+def conversation_concern_count(*, conversation_id: UUID | str) -> int:
+    """Visitor messages the crisis check rated `concern`."""
+    return Message.objects.filter(
+        conversation_id=conversation_id,
+        sender=Message.Sender.VISITOR,
+        meta__crisis__level="concern",
+    ).count()
+
+
+def conversation_message_count(*, conversation_id: UUID | str) -> int:
+    return Message.objects.filter(conversation_id=conversation_id).count()
+
+
+def conversation_journey(*, conversation_id: UUID | str, limit: int = 20) -> list[dict[str, Any]]:
+    """The readings of the visitor's messages, oldest first (the emotional journey)."""
+    rows = list(
+        Message.objects.filter(
+            conversation_id=conversation_id,
+            sender=Message.Sender.VISITOR,
+            reading__isnull=False,
+        )
+        .order_by("-seq")
+        .values_list(
+            "seq",
+            "reading__emotion",
+            "reading__category",
+            "reading__intensity",
+            "reading__valence",
+            "reading__confidence",
+        )[:limit]
+    )
+    return [
+        {
+            "seq": seq,
+            "emotion": emotion,
+            "category": category,
+            "intensity": round(intensity, 4),
+            "valence": round(valence, 4),
+            "confidence": round(confidence, 4),
+        }
+        for seq, emotion, category, intensity, valence, confidence in reversed(rows)
+    ]
+
+
+def conversation_get(*, conversation_id: UUID | str) -> Conversation | None:
+    try:
+        parsed = UUID(str(conversation_id))
+    except ValueError:
+        return None
+    return Conversation.objects.select_related("site", "visitor").filter(pk=parsed).first()
