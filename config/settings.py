@@ -224,6 +224,34 @@ WIDGET_RATE_CREATE_IP = env_str("WIDGET_RATE_CREATE_IP", "120/minute")
 PIPELINE_BATCH_SIZE = env_int("PIPELINE_BATCH_SIZE", 32)
 
 # ---------------------------------------------------------------------------
+# Privacy: retention, identity proofs, request/frame limits, login throttling
+# ---------------------------------------------------------------------------
+# Days each kind of data is kept (0 keeps it forever); a beat task purges older data hourly.
+MESSAGE_TEXT_TTL_DAYS = env_int("MESSAGE_TEXT_TTL_DAYS", 90)
+EMOTION_READING_TTL_DAYS = env_int("EMOTION_READING_TTL_DAYS", 30)
+CRISIS_TRANSCRIPT_TTL_DAYS = env_int("CRISIS_TRANSCRIPT_TTL_DAYS", 180)
+PRIVACY_PURGE_BATCH_SIZE = env_int("PRIVACY_PURGE_BATCH_SIZE", 500)
+CELERY_BEAT_SCHEDULE["privacy-retention-purge"] = {
+    "task": "conversations.privacy_retention_purge",
+    "schedule": 3600.0,
+}
+# A signed external id is accepted for this many seconds after its timestamp (replay window).
+IDENTITY_SIGNATURE_MAX_AGE = env_int("IDENTITY_SIGNATURE_MAX_AGE", 300)
+IDENTITY_SIGNATURE_MAX_SKEW = env_int("IDENTITY_SIGNATURE_MAX_SKEW", 60)
+# Privacy requests (summary, export, erasure, consent) per conversation token.
+WIDGET_RATE_PRIVACY = env_str("WIDGET_RATE_PRIVACY", "30/hour")
+# Request bodies over this many bytes are refused with 400 (the widget sends a few KiB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 64 * 1024)
+# Websocket frames: each frame at most this many characters, at most N frames per window.
+WS_MAX_FRAME_CHARS = env_int("WS_MAX_FRAME_CHARS", 4096)
+WS_RATE_FRAMES = env_int("WS_RATE_FRAMES", 30)
+WS_RATE_WINDOW_SECONDS = env_float("WS_RATE_WINDOW_SECONDS", 10.0)
+# Staff logins: this many failures per username and IP lock that pair out for the window.
+LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)
+AUTHENTICATION_BACKENDS = ["conversations.privacy.login.ThrottledModelBackend"]
+
+# ---------------------------------------------------------------------------
 # Escalations: SLAs, crisis help resources, outbound helpdesk push and webhook
 # ---------------------------------------------------------------------------
 # Seconds an escalation may wait unclaimed before it re-notifies and moves up to supervisors.

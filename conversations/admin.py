@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from conversations.models import (
     Conversation,
     ConversationEvent,
     EmotionReadingRecord,
     Message,
+    PrivacyAuditEntry,
     Site,
     Visitor,
 )
+from conversations.privacy import services as privacy_services
 
 
 @admin.register(Site)
@@ -25,7 +29,75 @@ class VisitorAdmin(admin.ModelAdmin):
     list_display = ("id", "site", "external_id", "display_name", "locale", "last_seen_at")
     list_filter = ("site",)
     search_fields = ("external_id", "display_name")
-    readonly_fields = ("emotional_summary", "created_at", "last_seen_at")
+    readonly_fields = ("emotional_summary", "created_at", "last_seen_at", "erased_at")
+    actions = ["erase_personal_data", "export_personal_data"]
+
+    @admin.action(description="Erase personal data of the selected visitors (audited)")
+    def erase_personal_data(self, request: HttpRequest, queryset: QuerySet[Visitor]) -> None:
+        erased = 0
+        for visitor in queryset.filter(erased_at__isnull=True):
+            privacy_services.privacy_erase(
+                visitor=visitor,
+                actor=request.user,
+                actor_kind=PrivacyAuditEntry.ActorKind.STAFF,
+                via="admin",
+            )
+            erased += 1
+        self.message_user(request, f"Erased {erased} visitor(s).", messages.SUCCESS)
+
+    @admin.action(description="Export personal data of one visitor as JSON (audited)")
+    def export_personal_data(
+        self, request: HttpRequest, queryset: QuerySet[Visitor]
+    ) -> HttpResponse | None:
+        visitors = list(queryset[:2])
+        if len(visitors) != 1:
+            self.message_user(request, "Select exactly one visitor to export.", messages.ERROR)
+            return None
+        visitor = visitors[0]
+        ids = list(
+            visitor.conversations.filter(erased_at__isnull=True).values_list("id", flat=True)
+        )
+        data = privacy_services.privacy_export_for(
+            visitor=visitor,
+            conversation_ids=ids,
+            actor=request.user,
+            actor_kind=PrivacyAuditEntry.ActorKind.STAFF,
+        )
+        response = JsonResponse(data, json_dumps_params={"indent": 2})
+        response["Content-Disposition"] = f'attachment; filename="visitor-{visitor.pk}.json"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+@admin.register(PrivacyAuditEntry)
+class PrivacyAuditEntryAdmin(admin.ModelAdmin):
+    list_display = (
+        "created_at",
+        "action",
+        "actor_kind",
+        "actor",
+        "visitor_ref",
+        "conversation_ref",
+    )
+    list_filter = ("action", "actor_kind")
+    readonly_fields = (
+        "action",
+        "actor_kind",
+        "actor",
+        "visitor_ref",
+        "conversation_ref",
+        "detail",
+        "created_at",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 class MessageInline(admin.TabularInline):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -24,6 +25,8 @@ class Site(models.Model):
     allowed_origins = models.JSONField(default=list, blank=True)
     locale = models.CharField(max_length=16, default="en")
     emotion_consent_default = models.BooleanField(default=True)
+    # When on, an `external_id` only links to a known visitor with a valid HMAC signature.
+    require_signed_identity = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
@@ -42,6 +45,8 @@ class Visitor(models.Model):
     emotional_summary = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_seen_at = models.DateTimeField(auto_now_add=True)
+    # Set when the visitor's personal data was erased; the row stays as an anonymous anchor.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -74,6 +79,11 @@ class Conversation(models.Model):
     # Source of truth for the live emotional state (recent readings, trend); Redis mirrors it.
     emotional_state = models.JSONField(default=dict, blank=True)
     handoff_reason = models.CharField(max_length=64, blank=True, default="")
+    # Whether the visitor's external id was proven (HMAC) when this conversation started; only
+    # then may its token reach the visitor's other conversations (export, erasure).
+    identity_verified = models.BooleanField(default=False)
+    # Set when erased: its token is dead and only non-personal facts remain.
+    erased_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -115,6 +125,8 @@ class Message(models.Model):
     # Set once the pipeline is done with a visitor message (answered, handed off or skipped);
     # the re-queue sweep looks for visitor messages where it is still empty.
     processed_at = models.DateTimeField(null=True, blank=True)
+    # Set when retention removed the text (the row stays so seq and reply links hold).
+    text_purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["conversation", "seq"]
@@ -176,3 +188,38 @@ class ConversationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"event {self.seq} {self.type} in {self.conversation_id}"
+
+
+class PrivacyAuditEntry(models.Model):
+    """Who did what with personal data, when: ids and counts only, never the data itself."""
+
+    class Action(models.TextChoices):
+        ERASE = "erase"
+        EXPORT = "export"
+        CONSENT = "consent"
+        CRISIS_TRANSCRIPT_VIEW = "crisis_transcript_view"
+        RETENTION_PURGE = "retention_purge"
+
+    class ActorKind(models.TextChoices):
+        VISITOR = "visitor"
+        STAFF = "staff"
+        SYSTEM = "system"
+
+    action = models.CharField(max_length=32, choices=Action.choices)
+    actor_kind = models.CharField(max_length=16, choices=ActorKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Plain ids, not foreign keys: the entry outlives what it describes.
+    visitor_ref = models.BigIntegerField(null=True, blank=True)
+    conversation_ref = models.UUIDField(null=True, blank=True)
+    # Counts and outcome codes (e.g. {"messages": 4}); never text.
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["action", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.actor_kind} {self.actor_id or ''}".strip()

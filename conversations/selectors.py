@@ -37,7 +37,12 @@ def conversation_get_for_token(*, conversation_id: str | UUID, token: str) -> Co
     parsed = _parse_uuid(conversation_id)
     if parsed is None or not access.conversation_token_grants(token=token, conversation_id=parsed):
         return None
-    return Conversation.objects.select_related("site", "visitor").filter(pk=parsed).first()
+    # An erased conversation's token is dead: it answers exactly like an unknown id.
+    return (
+        Conversation.objects.select_related("site", "visitor")
+        .filter(pk=parsed, erased_at__isnull=True)
+        .first()
+    )
 
 
 def conversation_site_origins(*, conversation_id: str | UUID) -> list[str] | None:
@@ -45,7 +50,11 @@ def conversation_site_origins(*, conversation_id: str | UUID) -> list[str] | Non
     parsed = _parse_uuid(conversation_id)
     if parsed is None:
         return None
-    row = Conversation.objects.filter(pk=parsed).values_list("site__allowed_origins").first()
+    row = (
+        Conversation.objects.filter(pk=parsed, erased_at__isnull=True)
+        .values_list("site__allowed_origins")
+        .first()
+    )
     if row is None:
         return None
     origins = row[0]

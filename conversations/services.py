@@ -68,8 +68,12 @@ def conversation_start(
     locale: str | None = None,
     external_id: str = "",
     display_name: str = "",
+    identity_verified: bool = False,
 ) -> Conversation:
-    """Open a conversation for a new visitor, or for a known one by the site's external id."""
+    """Open a conversation for a new visitor, or for a known one by the site's external id.
+
+    Callers pass an `external_id` only when the site trusts it (see conversations.privacy.identity).
+    """
     now = timezone.now()
     defaults = {
         "display_name": display_name,
@@ -89,7 +93,9 @@ def conversation_start(
             visitor.save(update_fields=update)
     else:
         visitor = Visitor.objects.create(site=site, **defaults)
-    conversation = Conversation.objects.create(site=site, visitor=visitor)
+    conversation = Conversation.objects.create(
+        site=site, visitor=visitor, identity_verified=bool(external_id) and identity_verified
+    )
     logger.info(
         "conversation started",
         extra={"conversation_id": str(conversation.id), "site": site.site_key},

@@ -45,3 +45,11 @@ def message_requeue_unprocessed() -> int:
     if ids:
         logger.info("requeued unprocessed messages", extra={"count": len(ids)})
     return len(ids)
+
+
+@shared_task(name="conversations.privacy_retention_purge", acks_late=True)
+def privacy_retention_purge() -> dict[str, int]:
+    """Purge message text, emotion readings and crisis transcripts older than their TTLs."""
+    from conversations.privacy import services as privacy_services
+
+    return privacy_services.retention_purge()

@@ -15,6 +15,7 @@ import numpy as np
 
 from empathy.detection import DetectorError, register
 from empathy.detection.signals import MAX_MODEL_CHARS, reading_build, text_clean
+from empathy.replies.pii import pii_mask
 from empathy.taxonomy import LABELS
 from empathy.types import EmotionReading
 
@@ -45,7 +46,9 @@ class LlmEmotionDetector:
                 model=self._model,
                 messages=[
                     {"role": "system", "content": SYSTEM_PROMPT},
-                    {"role": "user", "content": text},
+                    # Personal data never leaves the process; the placeholders keep the
+                    # sentence's shape, which is all the emotion rating needs.
+                    {"role": "user", "content": pii_mask(text)},
                 ],
                 temperature=0,
                 response_format={"type": "json_object"},

@@ -1,0 +1,1 @@
+"""Privacy by design: consent, export, erasure, retention, identity proofs, access checks."""

@@ -1,0 +1,229 @@
+"""Reads for privacy: what is stored about a visitor, their export, who may see a transcript."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+
+from conversations.models import Conversation, EmotionReadingRecord, Message, Visitor
+
+CRISIS_SKILL = "crisis"
+CRISIS_REASON = "crisis_indicators"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+
+def escalation_model() -> type[models.Model] | None:
+    """The escalations app's model, looked up lazily so this app does not import that one."""
+    try:
+        return apps.get_model("escalations", "Escalation")
+    except LookupError:
+        return None
+
+
+def csat_models() -> list[type[models.Model]]:
+    """Models holding satisfaction ratings of a conversation, wherever an app defines them."""
+    found = []
+    for model in apps.get_models():
+        name = model._meta.model_name or ""
+        if ("csat" in name or "satisfaction" in name) and _conversation_fk(model) is not None:
+            found.append(model)
+    return found
+
+
+def _conversation_fk(model: type[models.Model]) -> str | None:
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.related_model is Conversation:
+            return field.name
+    return None
+
+
+def visitor_conversation_ids(*, conversation: Conversation) -> list[UUID]:
+    """The conversations a token for `conversation` may act on for privacy requests.
+
+    A visitor linked by an unproven external id could be anyone who typed that id, so such a
+    token reaches only its own conversation; a proven (or anonymous) visitor reaches all theirs.
+    """
+    visitor = conversation.visitor
+    if visitor.external_id and not conversation.identity_verified:
+        return [conversation.id]
+    return list(
+        Conversation.objects.filter(visitor=visitor, erased_at__isnull=True)
+        .order_by("created_at", "id")
+        .values_list("id", flat=True)
+    )
+
+
+def privacy_summary(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dict[str, Any]:
+    """Counts of what is stored, for the widget's "what do you keep about me" view."""
+    messages = Message.objects.filter(conversation_id__in=conversation_ids)
+    escalation = escalation_model()
+    return {
+        "emotion_analysis": visitor.emotion_consent,
+        "identified": bool(visitor.external_id),
+        "has_name": bool(visitor.display_name),
+        "conversations": len(conversation_ids),
+        "messages": messages.count(),
+        "emotion_readings": EmotionReadingRecord.objects.filter(
+            message__conversation_id__in=conversation_ids
+        ).count(),
+        "escalations": (
+            escalation.objects.filter(conversation_id__in=conversation_ids).count()
+            if escalation is not None
+            else 0
+        ),
+        "first_seen_at": _iso(visitor.created_at),
+        "last_seen_at": _iso(visitor.last_seen_at),
+    }
+
+
+def _reading_json(record: EmotionReadingRecord) -> dict[str, Any]:
+    return {
+        "conversation_id": str(record.message.conversation_id),
+        "message_seq": record.message.seq,
+        "emotion": record.emotion,
+        "labels": list(record.labels),
+        "scores": dict(record.scores),
+        "category": record.category,
+        "intensity": record.intensity,
+        "valence": record.valence,
+        "arousal": record.arousal,
+        "confidence": record.confidence,
+        "model": record.model,
+        "created_at": _iso(record.created_at),
+    }
+
+
+def _escalation_json(escalation: Any) -> dict[str, Any]:
+    return {
+        "id": escalation.pk,
+        "conversation_id": str(escalation.conversation_id),
+        "reason": escalation.reason,
+        "urgency": escalation.urgency,
+        "status": escalation.status,
+        "summary": escalation.summary,
+        "trigger_words": list(escalation.trigger_words or []),
+        "journey": list(escalation.journey or []),
+        "trend": escalation.trend,
+        "intensity": escalation.intensity,
+        "created_at": _iso(escalation.created_at),
+        "assigned_at": _iso(escalation.assigned_at),
+        "closed_at": _iso(escalation.closed_at),
+    }
+
+
+def _plain_json(instance: models.Model) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if field.is_relation and field.related_model is not Conversation:
+            continue  # e.g. which agent asked: not the visitor's data
+        if isinstance(value, datetime):
+            value = _iso(value)
+        elif isinstance(value, UUID):
+            value = str(value)
+        data[field.name if not field.is_relation else f"{field.name}_id"] = value
+    return data
+
+
+def privacy_export(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dict[str, Any]:
+    """Everything stored about the visitor in these conversations, as plain JSON."""
+    conversations = list(
+        Conversation.objects.filter(pk__in=conversation_ids).order_by("created_at", "id")
+    )
+    messages = list(
+        Message.objects.filter(conversation_id__in=conversation_ids).order_by(
+            "conversation__created_at", "conversation_id", "seq"
+        )
+    )
+    readings = list(
+        EmotionReadingRecord.objects.filter(message__conversation_id__in=conversation_ids)
+        .select_related("message")
+        .order_by("message__conversation__created_at", "message__conversation_id", "message__seq")
+    )
+    escalation = escalation_model()
+    escalations = (
+        list(escalation.objects.filter(conversation_id__in=conversation_ids).order_by("pk"))
+        if escalation is not None
+        else []
+    )
+    csat: list[dict[str, Any]] = []
+    sources = csat_models()
+    for model in sources:
+        fk = _conversation_fk(model)
+        rows = model._default_manager.filter(**{f"{fk}__in": conversation_ids}).order_by("pk")
+        csat.extend(_plain_json(row) for row in rows)
+    return {
+        "generated_at": _iso(timezone.now()),
+        "visitor": {
+            "id": visitor.pk,
+            "site": visitor.site.site_key,
+            "external_id": visitor.external_id,
+            "display_name": visitor.display_name,
+            "locale": visitor.locale,
+            "emotion_analysis": visitor.emotion_consent,
+            "emotional_summary": dict(visitor.emotional_summary or {}),
+            "created_at": _iso(visitor.created_at),
+            "last_seen_at": _iso(visitor.last_seen_at),
+        },
+        "conversations": [
+            {
+                "id": str(c.id),
+                "status": c.status,
+                "handoff_reason": c.handoff_reason,
+                "emotional_state": dict(c.emotional_state or {}),
+                "created_at": _iso(c.created_at),
+                "updated_at": _iso(c.updated_at),
+            }
+            for c in conversations
+        ],
+        "messages": [
+            {
+                "conversation_id": str(m.conversation_id),
+                "seq": m.seq,
+                "sender": m.sender,
+                "text": m.text,
+                "created_at": _iso(m.created_at),
+            }
+            for m in messages
+        ],
+        "emotion_readings": [_reading_json(r) for r in readings],
+        "escalations": [_escalation_json(e) for e in escalations],
+        "csat": csat,
+        # Said outright so an empty list is not mistaken for "no ratings were given".
+        "csat_recorded": bool(sources),
+    }
+
+
+def conversation_is_crisis(*, conversation_id: UUID | str) -> bool:
+    """Whether a crisis ever escalated this conversation (its transcript is then restricted)."""
+    escalation = escalation_model()
+    if escalation is None:
+        return False
+    return escalation.objects.filter(conversation_id=conversation_id, reason=CRISIS_REASON).exists()
+
+
+def crisis_transcript_access_check(*, user: Any, conversation: Conversation) -> bool:
+    """May this user read this conversation's transcript?
+
+    Crisis transcripts: supervisors, and agents whose profile carries the crisis skill. Other
+    transcripts: any agent. Call it before showing messages anywhere staff-facing.
+    """
+    from escalations import selectors as escalation_selectors
+
+    if not escalation_selectors.user_is_agent(user=user):
+        return False
+    if not conversation_is_crisis(conversation_id=conversation.id):
+        return True
+    if escalation_selectors.user_is_supervisor(user=user):
+        return True
+    profile = getattr(user, "agent_profile", None)
+    return profile is not None and profile.has_skill(CRISIS_SKILL)
