@@ -21,6 +21,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from conversations import access, events, selectors, services
 from conversations.models import Conversation, Site
+from conversations.privacy import identity
 
 logger = logging.getLogger(__name__)
 
@@ -254,6 +255,9 @@ class ConversationCreateApi(WidgetApi):
         class ConversationCreateVisitorSerializer(serializers.Serializer):
             external_id = serializers.CharField(max_length=200, required=False, allow_blank=True)
             name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+            # HMAC-SHA256 hex of "<timestamp>:<external_id>" with the site's secret.
+            signature = serializers.CharField(max_length=128, required=False, allow_blank=True)
+            timestamp = serializers.IntegerField(required=False, min_value=0)
 
         site_key = serializers.CharField(max_length=64)
         locale = serializers.RegexField(
@@ -288,11 +292,18 @@ class ConversationCreateApi(WidgetApi):
             raise WidgetError(status_code=404, code="not_found", message="Unknown site key.")
         self.check_origin(request, site)
         visitor = values.get("visitor") or {}
+        claim = identity.identity_claim_resolve(
+            site=site,
+            external_id=visitor.get("external_id", ""),
+            signature=visitor.get("signature", ""),
+            timestamp=visitor.get("timestamp"),
+        )
         conversation = services.conversation_start(
             site=site,
             locale=values.get("locale"),
-            external_id=visitor.get("external_id", ""),
+            external_id=claim.external_id,
             display_name=visitor.get("name", ""),
+            identity_verified=claim.verified,
         )
         body = {
             "id": str(conversation.id),

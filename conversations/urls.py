@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from conversations import apis
+from conversations.privacy import apis as privacy_apis
 from escalations import apis as escalation_apis
 
 app_name = "widget"
@@ -25,6 +26,8 @@ urlpatterns = [
         escalation_apis.WidgetHumanRequestApi.as_view(),
         name="request-human",
     ),
+    path("me", privacy_apis.WidgetMeApi.as_view(), name="me"),
+    path("me/export", privacy_apis.WidgetMeExportApi.as_view(), name="me-export"),
     # Anything else under the widget prefix answers with the same JSON error shape.
     re_path(r"^.*$", apis.UnknownPathApi.as_view(), name="unknown"),
 ]
