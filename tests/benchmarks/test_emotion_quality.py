@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import benchmarks.emotion_quality as quality
 from benchmarks.emotion_quality import (
     EKMAN_GROUPS,
     NRCLEX_EKMAN,
     TEXT2EMOTION_EKMAN,
+    PeerUnavailable,
     class_macro_f1,
     ekman_top,
     gold_sentiment,
@@ -100,3 +102,16 @@ def test_missing_data_exits_2_with_a_message(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "GoEmotions data not found" in err
     assert "dev.tsv" in err
+
+
+def test_missing_nltk_data_makes_the_word_list_peers_unavailable_with_the_reason(monkeypatch):
+    def absent(dist, relative):
+        raise PeerUnavailable(f"{dist} is not installed (requirements-dev.txt)")
+
+    monkeypatch.setattr(quality, "_package_dir", absent)
+    monkeypatch.setattr(quality, "_nltk_ready", None)
+    with pytest.raises(PeerUnavailable, match="llama-index-core is not installed"):
+        quality.text2emotion_runner()
+    # The reason is remembered, so the second peer reports the same cause without retrying.
+    with pytest.raises(PeerUnavailable, match="llama-index-core is not installed"):
+        quality.nrclex_runner()
