@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/privacy/", include("conversations.privacy.urls")),
     path("privacy/", privacy_views.privacy_notice, name="privacy-notice"),
     path("api/v1/agent/", include("escalations.urls")),
+    path("console/", include("agents_console.urls")),
     path("health/live", health.health_live, name="health-live"),
     path("health/ready", health.health_ready, name="health-ready"),
     path("metrics", metrics.metrics_view, name="prometheus-django-metrics"),

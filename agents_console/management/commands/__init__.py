@@ -1,0 +1,1 @@
+"""Commands: seed_console_demo."""

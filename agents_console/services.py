@@ -1,0 +1,213 @@
+"""Console-only writes: emotion feedback from agents and internal notes.
+
+Escalation actions (claim, reply, resolve, hand back, transfer) are the escalation services'
+and are called from the console through the agent API or `agents_console.apis`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from uuid import UUID
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from agents_console import guidance, selectors
+from agents_console.models import EmotionFeedback, InternalNote
+from config.metrics import confidence_bucket
+from conversations.models import Conversation, Message
+from empathy import taxonomy
+from escalations import selectors as escalation_selectors
+from escalations import services as escalation_services
+from escalations.models import AgentProfile, Escalation, EscalationEvent
+
+logger = logging.getLogger(__name__)
+
+MAX_NOTE_LENGTH = 4000
+
+
+class ConsoleActionRejected(Exception):
+    """An action the console refuses; `code` and `status` are stable for the JSON error."""
+
+    def __init__(self, message: str, *, code: str = "invalid", status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+def _not_found() -> ConsoleActionRejected:
+    # The same answer for unknown and not-yours, so ids cannot be probed.
+    return ConsoleActionRejected("Not found.", code="not_found", status=404)
+
+
+def _visible(*, user: Any, conversation_id: UUID) -> None:
+    if selectors.console_conversation_visible(user=user, conversation_id=conversation_id) is False:
+        raise _not_found()
+
+
+@transaction.atomic
+def emotion_feedback_record(*, agent: Any, message_id: int, emotion: str) -> EmotionFeedback:
+    """Store an agent's verdict on a message's detected emotion (confirm when it is the same).
+
+    One verdict per agent and message; a later one replaces it.
+    """
+    if emotion not in taxonomy.LABELS:
+        raise ConsoleActionRejected(
+            "emotion must be one of the detector's labels.", code="invalid_emotion"
+        )
+    message = (
+        Message.objects.select_related("reading")
+        .filter(pk=message_id, sender=Message.Sender.VISITOR)
+        .first()
+    )
+    if message is None:
+        raise _not_found()
+    _visible(user=agent, conversation_id=message.conversation_id)
+    reading = getattr(message, "reading", None)
+    if reading is None:
+        raise ConsoleActionRejected(
+            "This message has no detected emotion to correct.", code="no_reading", status=409
+        )
+    feedback, _ = EmotionFeedback.objects.update_or_create(
+        message=message,
+        agent=agent,
+        defaults={
+            "detected_emotion": reading.emotion,
+            "detected_category": reading.category,
+            "detection_method": selectors.detection_method_of(reading.model),
+            "confidence_bucket": confidence_bucket(reading.confidence),
+            "is_correct": emotion == reading.emotion,
+            "corrected_emotion": emotion,
+            "corrected_category": taxonomy.category_of(emotion),
+        },
+    )
+    logger.info(
+        "emotion feedback recorded",
+        extra={
+            "message_id": message.pk,
+            "conversation_id": str(message.conversation_id),
+            "is_correct": feedback.is_correct,
+        },
+    )
+    return feedback
+
+
+def internal_note_add(*, author: Any, conversation_id: UUID | str, text: object) -> InternalNote:
+    """Add a note agents see beside the conversation; the visitor never sees it."""
+    if not isinstance(text, str) or not text.strip():
+        raise ConsoleActionRejected("text must be a non-empty string.", code="invalid_text")
+    cleaned = text.strip()
+    if len(cleaned) > MAX_NOTE_LENGTH:
+        raise ConsoleActionRejected(
+            f"text must be at most {MAX_NOTE_LENGTH} characters.", code="invalid_text"
+        )
+    if "\x00" in cleaned:
+        raise ConsoleActionRejected("text must not contain NUL characters.", code="invalid_text")
+    try:
+        parsed = UUID(str(conversation_id))
+    except ValueError:
+        raise _not_found() from None
+    if not Conversation.objects.filter(pk=parsed).exists():
+        raise _not_found()
+    _visible(user=author, conversation_id=parsed)
+    note = InternalNote.objects.create(conversation_id=parsed, author=author, text=cleaned)
+    logger.info("internal note added", extra={"conversation_id": str(parsed), "note_id": note.pk})
+    return note
+
+
+def agent_status_set(*, user: Any, status: str) -> AgentProfile:
+    """Set the agent's own status; coming online lets routing hand them queued work."""
+    if status not in (AgentProfile.Status.ONLINE, AgentProfile.Status.AWAY):
+        raise ConsoleActionRejected("status must be online or away.", code="invalid_status")
+    if selectors.console_user_role(user=user) is None:
+        raise ConsoleActionRejected("Only agents have a status.", code="forbidden", status=403)
+    with transaction.atomic():
+        profile, _ = AgentProfile.objects.select_for_update().get_or_create(user=user)
+        if profile.status != status:
+            profile.status = status
+            profile.save(update_fields=["status", "updated_at"])
+        if status == AgentProfile.Status.ONLINE:
+            transaction.on_commit(_drain_queue)
+    logger.info("agent status set", extra={"agent_id": user.pk, "status": status})
+    return profile
+
+
+def _drain_queue() -> None:
+    try:
+        escalation_services.escalation_queue_drain()
+    except Exception:
+        # The status change stands; the next claim, resolve or SLA sweep drains the queue.
+        logger.exception("queue drain after status change failed")
+
+
+TRANSFER_TARGETS = ("queue", "agent", guidance.SUPERVISOR_SKILL, guidance.CRISIS_SKILL)
+
+
+def escalation_transfer(
+    *, conversation_id: UUID | str, user: Any, target: str, to_user_id: int | None = None
+) -> Escalation:
+    """Move the user's open escalation to another agent, back to the queue, or up a level.
+
+    "supervisor" and "crisis" change the skill the escalation needs before it is re-routed, so
+    only supervisors or crisis-trained agents can take it next. Authorization and the move
+    itself are the escalation service's (`escalation_reassign`).
+    """
+    if target not in TRANSFER_TARGETS:
+        raise ConsoleActionRejected(
+            f"target must be one of {', '.join(TRANSFER_TARGETS)}.", code="invalid_target"
+        )
+    to_user = None
+    if target == "agent":
+        to_user = _transfer_recipient(to_user_id)
+    with transaction.atomic():
+        escalation = (
+            Escalation.objects.select_for_update()
+            .filter(conversation_id=conversation_id, status__in=Escalation.OPEN_STATUSES)
+            .order_by("-pk")
+            .first()
+        )
+        is_supervisor = escalation_selectors.user_is_supervisor(user=user)
+        if escalation is None or (not is_supervisor and escalation.assigned_to_id != user.pk):
+            if not selectors.console_conversation_visible(
+                user=user, conversation_id=conversation_id
+            ):
+                raise _not_found()
+            raise ConsoleActionRejected(
+                "Only the assigned agent or a supervisor can transfer this conversation.",
+                code="forbidden",
+                status=403,
+            )
+        if target in (guidance.SUPERVISOR_SKILL, guidance.CRISIS_SKILL):
+            previous_skill = escalation.required_skill
+            if previous_skill != target:
+                escalation.required_skill = target
+                escalation.save(update_fields=["required_skill"])
+                EscalationEvent.objects.create(
+                    escalation=escalation,
+                    type="skill_changed",
+                    actor=user,
+                    data={"previous": previous_skill, "skill": target},
+                )
+        try:
+            escalation_services.escalation_reassign(
+                escalation_id=escalation.pk, actor=user, to_user=to_user
+            )
+        except escalation_services.EscalationError as exc:
+            raise ConsoleActionRejected(exc.message, code=exc.code, status=exc.status) from None
+    escalation.refresh_from_db()
+    logger.info(
+        "escalation transferred",
+        extra={"escalation_id": escalation.pk, "target": target, "agent_id": user.pk},
+    )
+    return escalation
+
+
+def _transfer_recipient(to_user_id: int | None) -> Any:
+    if not isinstance(to_user_id, int) or isinstance(to_user_id, bool):
+        raise ConsoleActionRejected("agent_id must be an agent's id.", code="invalid_agent")
+    recipient = get_user_model().objects.filter(pk=to_user_id, is_active=True).first()
+    if recipient is None or selectors.console_user_role(user=recipient) is None:
+        raise ConsoleActionRejected("agent_id must be an agent's id.", code="invalid_agent")
+    return recipient
