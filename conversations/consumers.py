@@ -5,16 +5,21 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 
 from conversations import access, events, selectors
 
 logger = logging.getLogger(__name__)
 
 CLOSE_UNAUTHORIZED = 4003
+# RFC 6455: 1009 "message too big"; 4029 mirrors HTTP 429 for a client sending too fast.
+CLOSE_TOO_BIG = 1009
+CLOSE_RATE_LIMITED = 4029
 AUTH_TIMEOUT_SECONDS = 10.0
 MAX_FRAME_CHARS = 4096
 
@@ -50,12 +55,14 @@ class WidgetConsumer(AsyncWebsocketConsumer):
     group: str | None
     last_seq: int
     _auth_timer: asyncio.TimerHandle | None
+    _frame_times: list[float]
 
     async def connect(self) -> None:
         self.conversation_id = str(self.scope["url_route"]["kwargs"]["conversation_id"])
         self.group = None
         self.last_seq = 0
         self._auth_timer = None
+        self._frame_times = []
         origin = _header(self.scope, b"origin")
         origins = await _site_origins(self.conversation_id)
         # Unknown conversations are accepted and then refused like a wrong token (4003), so a
@@ -80,6 +87,8 @@ class WidgetConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if await self._frame_refused(text_data, bytes_data):
+            return
         frame = _parse_frame(text_data)
         if self.group is None:
             await self._authenticate(frame)
@@ -87,6 +96,25 @@ class WidgetConsumer(AsyncWebsocketConsumer):
         if frame is not None and frame.get("type") == "ping":
             await self.send(text_data=json.dumps({"type": "pong"}))
         # Anything else from the client is ignored: client JSON never reaches the group.
+
+    async def _frame_refused(self, text_data: str | None, bytes_data: bytes | None) -> bool:
+        """Frame size and rate limits; a client over either is disconnected."""
+        size = len(text_data) if text_data is not None else len(bytes_data or b"")
+        if size > settings.WS_MAX_FRAME_CHARS:
+            await self.close(code=CLOSE_TOO_BIG)
+            return True
+        now = time.monotonic()
+        window = settings.WS_RATE_WINDOW_SECONDS
+        stamps = [t for t in self._frame_times if now - t < window]
+        stamps.append(now)
+        self._frame_times = stamps
+        if len(stamps) > settings.WS_RATE_FRAMES:
+            logger.info(
+                "widget socket closed: frame rate", extra={"conversation_id": self.conversation_id}
+            )
+            await self.close(code=CLOSE_RATE_LIMITED)
+            return True
+        return False
 
     async def _authenticate(self, frame: dict[str, Any] | None) -> None:
         after = frame.get("after", 0) if frame else None
@@ -141,6 +169,13 @@ class WidgetConsumer(AsyncWebsocketConsumer):
                     await self._send_event(missed)
             return
         await self._send_event(event)
+
+    async def conversation_erased(self, message: dict[str, Any]) -> None:
+        """The visitor erased their data: the token is dead, so is this socket."""
+        if self.group is not None:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+            self.group = None
+        await self.close(code=CLOSE_UNAUTHORIZED)
 
     async def conversation_typing(self, message: dict[str, Any]) -> None:
         if self.group is not None:

@@ -191,6 +191,8 @@ def privacy_export(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dic
                 "seq": m.seq,
                 "sender": m.sender,
                 "text": m.text,
+                # The crisis safety check's outcome (level and rule names), when it ran.
+                "safety_check": (m.meta or {}).get("crisis"),
                 "created_at": _iso(m.created_at),
             }
             for m in messages
