@@ -103,6 +103,14 @@ class _SettingsRateThrottle(SimpleRateThrottle):
         rate: str = getattr(settings, self.setting_name)
         return rate
 
+    def allow_request(self, request: Request, view: APIView) -> bool:
+        try:
+            return super().allow_request(request, view)
+        except Exception:
+            # Fail open: a cache (Redis) outage must not stop messages, above all a crisis.
+            logger.warning("rate-limit cache unavailable; request allowed", exc_info=True)
+            return True
+
 
 class WidgetIpThrottle(_SettingsRateThrottle):
     scope = "widget_ip"

@@ -92,11 +92,11 @@ _NOT_ASK = re.compile(
 
 
 def _fold(text: str) -> str:
-    """Lower-case, strip accents and squeeze repeated letters ("huuuman" -> "huuman")."""
+    """Lower-case, strip accents and squeeze stretched letters ("huuuuman" -> "human")."""
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     ascii_text = ascii_text.replace("\u2019", "'")
-    return re.sub(r"(\w)\1{2,}", r"\1\1", ascii_text)
+    return re.sub(r"(\w)\1{2,}", r"\1", ascii_text)
 
 
 def asks_for_human(text: str) -> bool:

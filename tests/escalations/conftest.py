@@ -1,0 +1,116 @@
+"""Fixtures for escalation tests: agents, supervisors, conversations, a fake detector."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group, User
+from rest_framework.test import APIClient
+
+from conversations import access, services
+from conversations.models import Conversation, Message, Site
+from empathy.types import EmotionReading
+from escalations.models import AgentProfile
+from tests.conversations.conftest import ConversationFactory, SiteFactory
+from tests.conversations.fakes import FakeDetector
+
+ORIGIN = "https://shop.example"
+
+
+class ExplainingDetector(FakeDetector):
+    """The test detector plus trigger words (the shipped detector's TF-IDF explanation)."""
+
+    def trigger_words(self, text: str, label: str, k: int = 5) -> list[str]:
+        return [w for w in text.lower().split() if w in {"furious", "annoyed", "worried"}][:k]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"test-{uuid.uuid4()}",
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
+def _in_memory_channel_layer(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    settings.ZENDESK_BASE_URL = ""
+    settings.INTERCOM_ACCESS_TOKEN = ""
+    settings.ESCALATION_WEBHOOK_URL = ""
+
+
+@pytest.fixture
+def detector(monkeypatch: pytest.MonkeyPatch) -> ExplainingDetector:
+    fake = ExplainingDetector()
+    monkeypatch.setattr("conversations.pipeline.get_detector", lambda: fake)
+    monkeypatch.setattr("empathy.detection.get_detector", lambda name=None: fake)
+    return fake
+
+
+@pytest.fixture
+def site(db) -> Site:  # type: ignore[no-untyped-def]
+    return SiteFactory(site_key="acme", allowed_origins=[ORIGIN])
+
+
+@pytest.fixture
+def conversation(site: Site) -> Conversation:
+    return ConversationFactory(site=site)
+
+
+def widget_client(conversation: Conversation) -> APIClient:
+    client = APIClient()
+    token = access.conversation_token_issue(conversation_id=conversation.id)
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ORIGIN=ORIGIN)
+    return client
+
+
+def receive(conversation: Conversation, text: str) -> Message:
+    message, created = services.message_receive(
+        conversation=conversation, client_message_id=uuid.uuid4(), text=text
+    )
+    assert created
+    return message
+
+
+def make_agent(
+    username: str,
+    *,
+    skills: Sequence[str] = (),
+    capacity: int = 3,
+    status: str = "online",
+    supervisor: bool = False,
+) -> User:
+    user = User.objects.create_user(username=username, password="pw-" + username)
+    user.groups.add(Group.objects.get_or_create(name="agents")[0])
+    if supervisor:
+        user.groups.add(Group.objects.get_or_create(name="supervisors")[0])
+    AgentProfile.objects.create(user=user, skills=list(skills), capacity=capacity, status=status)
+    return user
+
+
+@pytest.fixture
+def agent_factory(db) -> Callable[..., User]:  # type: ignore[no-untyped-def]
+    return make_agent
+
+
+def reading(
+    *, category: str = "negative", intensity: float = 0.5, valence: float = -0.5, **extra: Any
+) -> EmotionReading:
+    emotion = extra.pop("emotion", "anger" if category == "negative" else "neutral")
+    return EmotionReading(
+        emotion=emotion,
+        labels=(emotion,),
+        scores={emotion: intensity},
+        category=category,  # type: ignore[arg-type]
+        intensity=intensity,
+        valence=valence,
+        arousal=0.5,
+        confidence=extra.pop("confidence", 0.9),
+        model="test",
+    )

@@ -1,0 +1,269 @@
+"""Escalation rules: one case per reason's trigger, its urgency, and the near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from escalations.rules import (
+    EscalationDecision,
+    EscalationSignals,
+    asks_for_human,
+    escalation_decide,
+    escalation_urgency,
+    near_duplicate_count,
+    suggested_approach,
+    urgency_raised,
+)
+from tests.escalations.conftest import reading
+
+
+def _recent(*items: tuple[str, float, float], confidence: float = 0.9) -> tuple[dict, ...]:
+    return tuple(
+        {"seq": i + 1, "category": c, "intensity": inten, "valence": val, "confidence": confidence}
+        for i, (c, inten, val) in enumerate(items)
+    )
+
+
+EXTREME = ("negative", 0.97, -0.9)
+MILD_NEG = ("negative", 0.5, -0.4)
+NEUTRAL = ("neutral", 0.1, 0.0)
+
+CASES = [
+    pytest.param(
+        EscalationSignals(text="whatever", crisis_level="crisis"),
+        ("crisis_indicators", "crisis_assessment", "crisis"),
+        id="crisis",
+    ),
+    pytest.param(
+        EscalationSignals(text="", button=True),
+        ("user_request", "widget_button", ""),
+        id="user-request-button",
+    ),
+    pytest.param(
+        EscalationSignals(text="can I talk to a human"),
+        ("user_request", "asked_in_text", ""),
+        id="user-request-text",
+    ),
+    pytest.param(
+        EscalationSignals(
+            text="this is unacceptable",
+            reading=reading(intensity=0.97, valence=-0.9, confidence=0.4),
+            recent=_recent(EXTREME, EXTREME, EXTREME),
+        ),
+        ("high_emotional_intensity", "floor_three_extreme", ""),
+        id="intensity-floor",
+    ),
+    pytest.param(
+        EscalationSignals(text="no", reading=reading(intensity=0.9, valence=-0.8)),
+        ("high_emotional_intensity", "single_strong", ""),
+        id="intensity-single",
+    ),
+    pytest.param(
+        EscalationSignals(text="still wrong", reading=reading(intensity=0.65), ai_failures=3),
+        ("ai_failures", "failed_answers", ""),
+        id="ai-failures",
+    ),
+    pytest.param(
+        EscalationSignals(
+            text="where is my parcel, order 1234?",
+            earlier_texts=("where is my parcel order 1234", "Where is my parcel, order 1234??"),
+        ),
+        ("repeated_frustration", "repeated_ask", ""),
+        id="frustration-repeated-ask",
+    ),
+    pytest.param(
+        EscalationSignals(text="ugh", recent=_recent(MILD_NEG, MILD_NEG, MILD_NEG, MILD_NEG)),
+        ("repeated_frustration", "negative_turns", ""),
+        id="frustration-negative-turns",
+    ),
+    pytest.param(
+        EscalationSignals(
+            text="ugh", recent=_recent(MILD_NEG, MILD_NEG, MILD_NEG), trend="deteriorating"
+        ),
+        ("repeated_frustration", "worsening_negative_turns", ""),
+        id="frustration-worsening",
+    ),
+    pytest.param(
+        EscalationSignals(text="I was charged twice. Why? Who approved it? When is my refund?"),
+        ("complex_inquiry", "complex_text", "billing"),
+        id="complex-billing",
+    ),
+    pytest.param(
+        EscalationSignals(text="I will take legal action about the GDPR data access request"),
+        ("complex_inquiry", "complex_text", ""),
+        id="complex-specialist",
+    ),
+    pytest.param(
+        EscalationSignals(text="hmm ok", recent=_recent(NEUTRAL, NEUTRAL, NEUTRAL, confidence=0.2)),
+        ("ai_confidence_low", "low_confidence_run", ""),
+        id="ai-confidence-low",
+    ),
+]
+
+
+@pytest.mark.parametrize(("signals", "expected"), CASES)
+def test_each_reason_fires_on_its_trigger(signals: EscalationSignals, expected: tuple) -> None:
+    decision = escalation_decide(signals)
+    assert isinstance(decision, EscalationDecision)
+    assert (decision.reason, decision.rule, decision.required_skill) == expected
+
+
+NEGATIVE = [
+    pytest.param(EscalationSignals(text="hello, where is my order?"), id="plain-question"),
+    pytest.param(EscalationSignals(text="x", crisis_level="concern"), id="concern-alone"),
+    pytest.param(
+        EscalationSignals(
+            text="no",
+            reading=reading(intensity=0.8, valence=-0.9),
+            recent=_recent(EXTREME, MILD_NEG, ("negative", 0.8, -0.9)),
+        ),
+        id="near-miss-intensity",
+    ),
+    pytest.param(
+        EscalationSignals(text="still wrong", reading=reading(intensity=0.6), ai_failures=3),
+        id="near-miss-ai-failures-calm",
+    ),
+    pytest.param(
+        EscalationSignals(text="still wrong", reading=reading(intensity=0.9 - 0.2), ai_failures=2),
+        id="near-miss-two-failures",
+    ),
+    pytest.param(
+        EscalationSignals(
+            text="where is my parcel, order 1234?",
+            earlier_texts=("where is my parcel order 1234", "thanks, and my invoice address?"),
+        ),
+        id="near-miss-one-repeat",
+    ),
+    pytest.param(
+        EscalationSignals(text="ugh", recent=_recent(MILD_NEG, MILD_NEG, MILD_NEG)),
+        id="near-miss-three-stable-negative",
+    ),
+    pytest.param(
+        EscalationSignals(text="hmm ok", recent=_recent(NEUTRAL, NEUTRAL, confidence=0.2)),
+        id="near-miss-two-low-confidence",
+    ),
+    pytest.param(EscalationSignals(text="What? Why?"), id="near-miss-two-questions"),
+]
+
+
+@pytest.mark.parametrize("signals", NEGATIVE)
+def test_no_escalation_below_the_thresholds(signals: EscalationSignals) -> None:
+    assert escalation_decide(signals) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I talk to a human",
+        "Can I speak with someone please?",
+        "real person please",
+        "agent!!",
+        "AGENT",
+        "Representative.",
+        "I want a human",
+        "get me a manager",
+        "connect me to customer service",
+        "let me chat with a live agent",
+        "I need to speak to a real person",
+        "is there a human I can talk to?",
+        "I don't want to talk to a bot",
+        "no more bots",
+        "huuuuman please",
+        "Can I talk to someone?",
+        "transfer me to your support team",
+        "operator",
+    ],
+)
+def test_any_phrasing_of_asking_for_a_person(text: str) -> None:
+    assert asks_for_human(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is this a human or a bot?",
+        "The agent field is empty",
+        "my travel agent booked it",
+        "I think it was human error",
+        "Human resources sent me",
+        "someone stole my package",
+        "the person at the door",
+        "Are you a bot?",
+    ],
+)
+def test_mentions_that_are_not_asks(text: str) -> None:
+    assert asks_for_human(text) is False
+
+
+@pytest.mark.parametrize(
+    ("reason", "intensity", "trend", "length", "concern", "urgency"),
+    [
+        pytest.param("crisis_indicators", 0.0, "stable", 1, 0, "critical", id="crisis"),
+        pytest.param("high_emotional_intensity", 0.97, "stable", 3, 0, "high", id="intensity"),
+        pytest.param("repeated_frustration", 0.5, "stable", 6, 0, "medium", id="frustration"),
+        pytest.param(
+            "repeated_frustration", 0.5, "deteriorating", 6, 0, "high", id="frustration-worse"
+        ),
+        pytest.param("ai_failures", 0.65, "stable", 8, 0, "medium", id="ai-failures"),
+        pytest.param("user_request", 0.1, "stable", 2, 0, "low", id="user-request"),
+        pytest.param("user_request", 0.9, "deteriorating", 20, 0, "high", id="user-request-cap"),
+        pytest.param("complex_inquiry", 0.1, "stable", 2, 0, "low", id="complex"),
+        pytest.param("complex_inquiry", 0.9, "deteriorating", 2, 0, "medium", id="complex-cap"),
+        pytest.param("ai_confidence_low", 0.1, "stable", 4, 0, "low", id="confidence-low"),
+        pytest.param("user_request", 0.1, "stable", 2, 1, "medium", id="earlier-concern"),
+    ],
+)
+def test_urgency_table(
+    reason: str, intensity: float, trend: str, length: int, concern: int, urgency: str
+) -> None:
+    assert (
+        escalation_urgency(
+            reason=reason,
+            intensity=intensity,
+            trend=trend,
+            message_count=length,
+            concern_count=concern,
+        )
+        == urgency
+    )
+
+
+def test_only_crisis_reaches_critical_by_rule() -> None:
+    for reason in ("high_emotional_intensity", "repeated_frustration", "user_request"):
+        assert (
+            escalation_urgency(
+                reason=reason, intensity=1.0, trend="deteriorating", message_count=99,
+                concern_count=3,
+            )
+            == "high"
+        )  # fmt: skip
+
+
+def test_urgency_raised_steps_up_and_stops_at_critical() -> None:
+    assert [urgency_raised(u) for u in ("low", "medium", "high", "critical")] == [
+        "medium",
+        "high",
+        "critical",
+        "critical",
+    ]
+
+
+def test_near_duplicates_ignore_short_acknowledgements() -> None:
+    assert near_duplicate_count("ok", ["ok", "ok"]) == 0
+    assert (
+        near_duplicate_count("Where is my refund??", ["where is my refund", "WHERE IS MY REFUND"])
+        == 2
+    )
+
+
+@pytest.mark.parametrize(
+    ("reason", "emotion", "phrase"),
+    [
+        ("crisis_indicators", "fear", "Safety first"),
+        ("high_emotional_intensity", "anger", "De-escalate before solving"),
+        ("repeated_frustration", "annoyance", "Own it and expedite"),
+        ("complex_inquiry", "confusion", "simple, numbered steps"),
+    ],
+)
+def test_suggested_approach_fits_the_situation(reason: str, emotion: str, phrase: str) -> None:
+    assert phrase in suggested_approach(reason=reason, emotion=emotion, trend="stable")
