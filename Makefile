@@ -40,7 +40,11 @@ format: $(BIN)/.dev-installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(BIN)/.dev-installed
+$(BIN)/.bench-installed: $(BIN)/.dev-installed requirements-bench.txt
+	$(BIN)/python -m pip install -q -r requirements-bench.txt
+	touch $@
+
+bench: $(BIN)/.bench-installed
 	$(BIN)/python benchmarks/emotion_speed.py
 	$(BIN)/python benchmarks/emotion_quality.py --data ../shared/data/goemotions
 	$(BIN)/python benchmarks/reply_latency.py
