@@ -24,7 +24,17 @@ class ExplainingDetector(FakeDetector):
     """The test detector plus trigger words (the shipped detector's TF-IDF explanation)."""
 
     def trigger_words(self, text: str, label: str, k: int = 5) -> list[str]:
-        return [w for w in text.lower().split() if w in {"furious", "annoyed", "worried"}][:k]
+        return [w for w in text.lower().split() if w.startswith(("furious", "annoyed"))][:k]
+
+    def detect_batch(self, texts: Sequence[str]) -> list[EmotionReading]:
+        readings = super().detect_batch(texts)
+        # "upset": negative and above the ai_failures intensity (0.6), below a single strong one.
+        return [
+            reading(intensity=0.7, valence=-0.6, emotion="disappointment")
+            if "upset" in text.lower()
+            else found
+            for text, found in zip(texts, readings, strict=True)
+        ]
 
 
 @pytest.fixture(autouse=True)
