@@ -104,6 +104,14 @@
     "  font-weight: 600; min-width: 64px; min-height: 44px; }",
     ".sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;",
     "  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }",
+    ".privacy { padding: 6px 12px; font-size: 12px; color: #5c6370; background: #fff;",
+    "  border-bottom: 1px solid #dde1ec; }",
+    ".privacy p { margin: 0 0 4px; }",
+    ".privacy a, .privacy .link { color: #3b5bdb; }",
+    ".privacy .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }",
+    ".privacy .link { border: 0; background: transparent; padding: 0; font-size: 12px;",
+    "  text-decoration: underline; min-height: 24px; }",
+    ".privacy input { margin: 0 4px 0 0; vertical-align: middle; }",
     "@media (max-width: 480px) {",
     "  .root { right: 12px; bottom: 12px; }",
     "  .root.is-open { inset: 0; right: 0; bottom: 0; }",
@@ -159,6 +167,26 @@
   var conn = el("span", { class: "conn", role: "status" });
   var closeBtn = el("button", { type: "button", class: "close", "aria-label": "Close the chat" }, "\u00d7");
   header.append(title, conn, closeBtn);
+  // Privacy by design: say it is an AI, say what emotion analysis is for, let the visitor say no.
+  var privacy = el("div", { class: "privacy" });
+  var disclosure = el(
+    "p",
+    null,
+    "You are chatting with an AI assistant. Messages are analysed for emotion to route you to the right help."
+  );
+  var privacyRow = el("div", { class: "row" });
+  var consentLabel = el("label", { class: "consent" });
+  var consentBox = el("input", { type: "checkbox", checked: "" });
+  consentLabel.append(consentBox, el("span", null, "Emotion analysis"));
+  var privacyLink = el(
+    "a",
+    { href: SCRIPT_URL.origin + "/privacy/", target: "_blank", rel: "noopener noreferrer" },
+    "Privacy notice"
+  );
+  var exportBtn = el("button", { type: "button", class: "link" }, "Download my data");
+  var eraseBtn = el("button", { type: "button", class: "link" }, "Delete my data");
+  privacyRow.append(consentLabel, privacyLink, exportBtn, eraseBtn);
+  privacy.append(disclosure, privacyRow);
   var log = el("div", {
     class: "log",
     role: "log",
@@ -188,7 +216,7 @@
   var hint = el("span", { id: "hint", class: "sr" }, "Press Enter to send, Shift and Enter for a new line.");
   var sendBtn = el("button", { type: "submit", class: "send", "aria-label": "Send message" }, "Send");
   form.append(inputLabel, input, hint, sendBtn);
-  panel.append(header, log, typing, errorBox, actions, form);
+  panel.append(header, privacy, log, typing, errorBox, actions, form);
   root.append(launcher, panel);
   shadow.appendChild(root);
 
@@ -731,6 +759,7 @@
         setStatus(result.data.status || "bot", false);
         connect();
         updateHumanButton();
+        loadPrivacy();
         return session;
       })
       .finally(function () {
@@ -857,6 +886,91 @@
   // ---------------------------------------------------------------------------------------------
   // Panel and input wiring
   // ---------------------------------------------------------------------------------------------
+  // ---------------------------------------------------------------------------------------------
+  // Privacy: emotion-analysis consent, export and erasure of the visitor's own data
+  // ---------------------------------------------------------------------------------------------
+  var wantedConsent = null; // a choice made before the conversation existed
+
+  function loadPrivacy() {
+    if (!session) {
+      return;
+    }
+    request("GET", "/me", undefined, session.token)
+      .then(function (result) {
+        if (wantedConsent !== null && wantedConsent !== result.data.emotion_analysis) {
+          setConsent(wantedConsent);
+          return;
+        }
+        consentBox.checked = result.data.emotion_analysis === true;
+      })
+      .catch(function () {});
+  }
+
+  function setConsent(on) {
+    wantedConsent = on;
+    if (!session) {
+      return;
+    }
+    request("PATCH", "/me", { emotion_analysis: on }, session.token)
+      .then(function (result) {
+        wantedConsent = null;
+        consentBox.checked = result.data.emotion_analysis === true;
+      })
+      .catch(function (err) {
+        consentBox.checked = !on;
+        showError(err.message);
+      });
+  }
+
+  function downloadData() {
+    if (!session) {
+      showError("Nothing is stored about you yet.");
+      return;
+    }
+    request("GET", "/me/export", undefined, session.token)
+      .then(function (result) {
+        var blob = new Blob([JSON.stringify(result.data, null, 2)], { type: "application/json" });
+        var url = URL.createObjectURL(blob);
+        var link = el("a", { href: url, download: "my-data.json" });
+        shadow.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () {
+          URL.revokeObjectURL(url);
+        }, 1000);
+      })
+      .catch(function (err) {
+        showError(err.message);
+      });
+  }
+
+  function eraseData() {
+    if (!session) {
+      showError("Nothing is stored about you yet.");
+      return;
+    }
+    if (!window.confirm("Delete your messages and everything stored about you? This cannot be undone.")) {
+      return;
+    }
+    request("DELETE", "/me", undefined, session.token)
+      .then(function () {
+        if (thread) {
+          thread.remove();
+        }
+        sessionLost(true);
+        systemNote("Your data has been deleted.");
+      })
+      .catch(function (err) {
+        showError(err.message);
+      });
+  }
+
+  consentBox.addEventListener("change", function () {
+    setConsent(consentBox.checked);
+  });
+  exportBtn.addEventListener("click", downloadData);
+  eraseBtn.addEventListener("click", eraseData);
+
   var configLoaded = false;
 
   // The site's display name for the header; a failure here must not stop the chat.
@@ -889,6 +1003,7 @@
     saveSession();
     if (session) {
       connect();
+      loadPrivacy();
     }
     scrollToEnd();
     input.focus();
