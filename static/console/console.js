@@ -574,6 +574,7 @@
     $("reply-form").addEventListener("submit", function (event) { event.preventDefault(); sendReply(); });
     $("reply-text").addEventListener("keydown", function (event) {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); sendReply(); }
+      else if (event.key === "Escape") { $("reply-text").blur(); }
     });
 
     function doClaim() {

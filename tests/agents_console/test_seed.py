@@ -23,8 +23,10 @@ def test_seed_creates_both_accounts_and_prints_them(settings: Any) -> None:
     call_command("seed_console_demo", stdout=io.StringIO())  # idempotent
     agent = authenticate(username="demo-agent", password="demo-agent")
     supervisor = authenticate(username="demo-supervisor", password="demo-supervisor")
-    assert agent is not None and supervisor is not None
-    assert user_is_agent(user=agent) and not user_is_supervisor(user=agent)
+    assert agent is not None
+    assert supervisor is not None
+    assert user_is_agent(user=agent)
+    assert not user_is_supervisor(user=agent)
     assert user_is_supervisor(user=supervisor)
     assert AgentProfile.objects.get(user=agent).skills == list(DEMO_SKILLS)
     assert out.getvalue().splitlines() == [

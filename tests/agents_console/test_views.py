@@ -52,7 +52,7 @@ def test_login_then_queue(agent: Any) -> None:
     assert page.status_code == 200
     html = page.content.decode()
     assert 'id="queue"' in html
-    assert 'data-user-id="%d"' % agent.pk in html
+    assert f'data-user-id="{agent.pk}"' in html
     assert ">0 / 3<" in html  # load / capacity
     assert "unsafe-inline" not in page["Content-Security-Policy"]
 
