@@ -53,4 +53,3 @@ class Command(BaseCommand):
         for username, is_supervisor in DEMO_ACCOUNTS:
             role = "supervisor" if is_supervisor else "agent (every skill)"
             self.stdout.write(f"  demo {role}: username {username}, password {username}")
-
