@@ -21,8 +21,9 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
-def escalation_model() -> type[models.Model] | None:
-    """The escalations app's model, looked up lazily so this app does not import that one."""
+def escalation_model() -> Any:
+    """The escalations app's model (or None), looked up lazily so this app does not import
+    that one at module level."""
     try:
         return apps.get_model("escalations", "Escalation")
     except LookupError:

@@ -143,12 +143,12 @@ def privacy_export_for(
 # ---------------------------------------------------------------------------
 # Erasure
 # ---------------------------------------------------------------------------
-def _related_unknown_models() -> list[tuple[type[models.Model], str, type[models.Model]]]:
+def _related_unknown_models() -> list[tuple[Any, str, Any]]:
     """(model, fk name, target) for models of any app that point at a visitor, conversation or
     message and are not handled explicitly here: their rows are the visitor's data too."""
     known = {Visitor, Conversation, Message, ConversationEvent, EmotionReadingRecord}
     escalation = selectors.escalation_model()
-    found = []
+    found: list[tuple[Any, str, Any]] = []
     for model in apps.get_models():
         if model in known or model is escalation:
             continue
