@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 # The vectorizer's parameters are part of the model: training and inference share them.
 VECTORIZER_PARAMS: dict[str, Any] = {
@@ -23,6 +23,9 @@ VECTORIZER_PARAMS: dict[str, Any] = {
     "token_pattern": r"(?u)\b\w+\b|[!?]",
     "dtype": np.float32,
 }
+
+
+_UNINFORMATIVE = frozenset(ENGLISH_STOP_WORDS) | {"!", "?", "im", "dont", "s", "t"}
 
 
 class TfidfLogReg:
@@ -51,7 +54,13 @@ class TfidfLogReg:
         features = self._vectorizer.transform([text])
         weights = features.data * self._coef[features.indices, label_index]
         ranked = sorted(zip(weights, features.indices, strict=True), reverse=True)
-        return [self._terms[i] for w, i in ranked[:k] if w > 0 and self._terms[i] not in "!?"]
+        # Function words ("me", "this is") carry weight in the model but tell an agent nothing.
+        informative = [
+            self._terms[i]
+            for w, i in ranked
+            if w > 0 and not set(self._terms[i].split()) <= _UNINFORMATIVE
+        ]
+        return informative[:k]
 
     @classmethod
     def load(cls, vocab_path: Path, arrays_path: Path) -> TfidfLogReg:

@@ -137,6 +137,12 @@ def test_trigger_terms_come_from_the_text(detector: OnnxEmotionDetector) -> None
     assert all(f" {term} " in f" {text.lower()} " for term in terms)
 
 
+def test_trigger_words_skip_function_words(detector: OnnxEmotionDetector) -> None:
+    words = detector.trigger_words("this is me and now I am so angry with this", "anger")
+    assert words[0] == "angry"
+    assert not {"me", "now", "this is", "this", "is", "i am"} & set(words)
+
+
 @pytest.fixture
 def model_copy(tmp_path: Path) -> Path:
     target = tmp_path / "model"
