@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -24,7 +24,7 @@ from tests.conversations.privacy_helpers import escalation_make
 
 pytestmark = pytest.mark.django_db
 
-START = datetime(2030, 1, 1, 12, 0, tzinfo=timezone.utc)
+START = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
