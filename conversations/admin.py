@@ -22,6 +22,8 @@ from conversations.privacy import services as privacy_services
 class SiteAdmin(admin.ModelAdmin):
     list_display = ("name", "site_key", "locale", "created_at")
     search_fields = ("name", "site_key")
+    # The site's own backend needs the secret to sign visitor ids (require_signed_identity).
+    readonly_fields = ("secret",)
 
 
 @admin.register(Visitor)
