@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import deque
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -58,9 +59,11 @@ class AgentConsumer(AsyncWebsocketConsumer):
     """One agent's live console: the queue, their conversations' messages and emotions."""
 
     groups_joined: list[str]
+    seen: deque[str]
 
     async def connect(self) -> None:
         self.groups_joined = []
+        self.seen = deque(maxlen=500)
         user = self.scope.get("user")
         if not origin_is_same(self.scope) or user is None or not user.is_authenticated:
             await self.close()
@@ -99,7 +102,12 @@ class AgentConsumer(AsyncWebsocketConsumer):
                 await self.send(text_data=json.dumps({"type": "pong"}))
 
     async def agent_event(self, message: dict[str, Any]) -> None:
-        await self.send(text_data=json.dumps(message["event"]))
+        event = message["event"]
+        event_id = event.get("event_id")
+        if event_id in self.seen:
+            return  # the same push through another of this socket's groups
+        self.seen.append(event_id)
+        await self.send(text_data=json.dumps(event))
 
     async def agent_follow(self, message: dict[str, Any]) -> None:
         """An escalation was assigned to this agent: start receiving its conversation."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -102,9 +103,12 @@ def _group_send(group: str, message: dict[str, Any]) -> None:
 def push_on_commit(groups: list[str], event: dict[str, Any]) -> None:
     """Send an agent event to each group once the transaction commits."""
 
+    # One socket may sit in several of the groups: the id lets it drop the copies.
+    stamped = {**event, "event_id": uuid.uuid4().hex}
+
     def send() -> None:
         for group in dict.fromkeys(groups):
-            _group_send(group, {"type": LAYER_AGENT_EVENT, "event": event})
+            _group_send(group, {"type": LAYER_AGENT_EVENT, "event": stamped})
 
     transaction.on_commit(send)
 
