@@ -9,6 +9,9 @@ Public API (everything else in this package is internal):
 - ``reply_stream(request) -> ReplyStream``: iterate for text chunks (sentence by sentence, each
   checked before it is shown; a whole reply when the answer is not streamed), then read
   ``.draft``.
+- ``reply_streams() -> bool``: whether the configured chain can stream (a remote provider).
+- Neither path sends a sentence already in ``request.used_sentences``: repeats are left out of
+  a provider's answer, and when nothing new remains the offline responder answers.
 - ``pii_mask(text) -> str`` and ``pii_present(text) -> bool``
 """
 
@@ -26,6 +29,7 @@ from empathy.replies.service import (
     reply_generate,
     reply_service_set,
     reply_stream,
+    reply_streams,
 )
 from empathy.replies.strategy import (
     CELEBRATE,
@@ -58,5 +62,6 @@ __all__ = [
     "reply_generate",
     "reply_service_set",
     "reply_stream",
+    "reply_streams",
     "strategy_select",
 ]

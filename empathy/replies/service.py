@@ -87,6 +87,10 @@ class _Unsafe(Exception):
         self.problem = problem
 
 
+class _AllRepeated(Exception):
+    """The provider answered, but only with sentences this conversation has already seen."""
+
+
 class ReplyService:
     """The provider chain; one per process (see ``reply_service``), or built by tests."""
 
@@ -139,8 +143,12 @@ class ReplyService:
             if problem is not None:
                 return self._unsafe(provider.name, problem, request)
             if key is not None:
+                # The model's own answer to this prompt; _cache_get re-checks repeats per use.
                 self.cache.set(key, draft)
-            return draft
+            fresh = without_repeats(draft, request.used_sentences)
+            if fresh is None:
+                return self._all_repeated(provider.name, request)
+            return fresh
         return replace(self.offline.generate(request), ai_failed=True)
 
     # --- streamed replies -------------------------------------------------------------------
@@ -168,8 +176,9 @@ class ReplyService:
                 continue
             sent: list[str] = []
             sentences: list[str] = []
+            skipped: list[str] = []
             try:
-                for chunk, sentence in self._stream_call(provider, request, timeout):
+                for chunk, sentence in self._stream_call(provider, request, timeout, skipped):
                     sent.append(chunk)
                     sentences.append(sentence)
                     yield chunk
@@ -185,6 +194,11 @@ class ReplyService:
                     "reply stream cut short",
                     extra={"provider": provider.name, "reason": exc.reason},
                 )
+            except _AllRepeated:
+                self.breakers[provider.name].record_success()
+                sink.draft = self._all_repeated(provider.name, request)
+                yield sink.draft.text
+                return
             except _Unsafe as exc:
                 self.breakers[provider.name].record_success()
                 if not sent:
@@ -201,16 +215,23 @@ class ReplyService:
             else:
                 self.breakers[provider.name].record_success()
             sink.draft = self._streamed_draft(provider, request, sent, sentences, flagged=False)
-            if key is not None and sink.draft.text:
+            # A reply with sentences left out is shaped by this conversation: not for reuse.
+            if key is not None and sink.draft.text and not skipped:
                 self.cache.set(key, sink.draft)
             return
         sink.draft = replace(self.offline.generate(request), ai_failed=True)
         yield sink.draft.text
 
     def _stream_call(
-        self, provider: StreamingReplyGenerator, request: ReplyRequest, timeout: float
+        self,
+        provider: StreamingReplyGenerator,
+        request: ReplyRequest,
+        timeout: float,
+        skipped: list[str],
     ) -> Iterator[tuple[str, str]]:
-        """Yield (chunk to show, sentence) pairs, each sentence checked; raise on failure."""
+        """Yield (chunk to show, sentence) pairs, each sentence checked and new to this
+        conversation (repeats are left out and appended to ``skipped``); raise on failure."""
+        seen = {sentence_key(s) for s in request.used_sentences}
         pieces: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
         stop = threading.Event()
         started = time.monotonic()
@@ -243,9 +264,15 @@ class ReplyService:
                     problem = output_problem(sentence, approved_urls=self.config.approved_urls)
                     if problem is not None:
                         raise _Unsafe(problem)
+                    if sentence_key(sentence) in seen:
+                        skipped.append(sentence)
+                        continue
+                    seen.add(sentence_key(sentence))
                     shown = True
                     yield sentence + separator, sentence
                 if kind == "end":
+                    if not shown and skipped:
+                        raise _AllRepeated()
                     if not shown:
                         raise ProviderTransientError(BAD_RESPONSE, "empty stream")
                     return
@@ -298,6 +325,12 @@ class ReplyService:
         )
         return replace(self.offline.generate(request), flagged=True)
 
+    def _all_repeated(self, provider: str, request: ReplyRequest) -> ReplyDraft:
+        # Not a provider failure (no failover metric, no ai_failures): the model answered, but
+        # only with what this visitor has already read, so the curated library answers instead.
+        logger.info("reply replaced: only repeated sentences", extra={"provider": provider})
+        return self.offline.generate(request)
+
     def _cache_key(self, request: ReplyRequest) -> str | None:
         if not self.cache.enabled or not request_cacheable(request):
             return None
@@ -334,6 +367,36 @@ class ReplyService:
             flagged=flagged,
             model=provider.model,
         )
+
+
+def without_repeats(draft: ReplyDraft, used_sentences: frozenset[str]) -> ReplyDraft | None:
+    """The draft without sentences already sent in this conversation (or said twice in it);
+    None when nothing new remains. The text keeps its layout (numbered steps stay on lines)."""
+    seen = {sentence_key(s) for s in used_sentences}
+    kept: list[str] = []
+    dropped: list[str] = []
+    for sentence in draft.sentences:
+        key = sentence_key(sentence)
+        if key in seen:
+            dropped.append(sentence)
+        else:
+            seen.add(key)
+            kept.append(sentence)
+    if not dropped:
+        return draft
+    if not kept:
+        return None
+    return replace(draft, text=_text_without(draft.text, dropped), sentences=tuple(kept))
+
+
+def _text_without(text: str, dropped: Sequence[str]) -> str:
+    # Remove from the end so a sentence said twice loses its later copy, not the first one.
+    for sentence in dropped:
+        position = text.rfind(sentence)
+        if position >= 0:
+            text = text[:position] + text[position + len(sentence) :]
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _generate_if_in_time(
@@ -454,6 +517,12 @@ def reply_generate(request: ReplyRequest) -> ReplyDraft:
     return reply_service().generate(request)
 
 
+def reply_streams() -> bool:
+    """Whether replies can arrive in pieces: only a remote provider streams; the offline
+    responder (the default) answers whole, so callers keep their plain path for it."""
+    return bool(reply_service().remotes)
+
+
 def reply_stream(request: ReplyRequest) -> ReplyStream:
     """Like ``reply_generate`` but yields text as it becomes safe to show; after iterating,
     ``.draft`` holds the full ``ReplyDraft`` to store."""
@@ -470,5 +539,7 @@ __all__ = [
     "reply_service",
     "reply_service_set",
     "reply_stream",
+    "reply_streams",
     "sentences_split",
+    "without_repeats",
 ]
