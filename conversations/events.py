@@ -19,6 +19,9 @@ MESSAGE_CREATED = "message.created"
 STATUS_CHANGED = "conversation.status_changed"
 # Ephemeral hint (no seq, not stored): the bot is composing a reply.
 TYPING = "typing"
+# Ephemeral hint (no seq, not stored): one checked piece of a reply being streamed; the stored
+# message.created that follows is the source of truth.
+MESSAGE_DELTA = "message.delta"
 
 # Channel-layer message type; Channels maps it to WidgetConsumer.conversation_event.
 LAYER_EVENT = "conversation.event"
@@ -47,12 +50,21 @@ def message_created(message: Message) -> dict[str, Any]:
     return {"type": MESSAGE_CREATED, "seq": message.seq, "message": message_json(message)}
 
 
-def status_changed(*, seq: int, status: str) -> dict[str, Any]:
-    return {"type": STATUS_CHANGED, "seq": seq, "status": status}
+def status_changed(*, seq: int, status: str, csat: str | None = None) -> dict[str, Any]:
+    """``csat`` ("ask" or "check_in") only on `resolved`: what the widget offers next."""
+    event: dict[str, Any] = {"type": STATUS_CHANGED, "seq": seq, "status": status}
+    if csat is not None:
+        event["csat"] = csat
+    return event
 
 
 def typing(*, sender: str = "bot") -> dict[str, Any]:
     return {"type": TYPING, "sender": sender}
+
+
+def message_delta(*, reply_to: int, index: int, text: str) -> dict[str, Any]:
+    # index (0, 1, 2...) lets a client notice a lost piece and wait for the stored reply.
+    return {"type": MESSAGE_DELTA, "reply_to": reply_to, "index": index, "text": text}
 
 
 def _group_send(group: str, message: dict[str, Any]) -> None:
@@ -77,3 +89,10 @@ def broadcast_on_commit(conversation_id: UUID | str, event: dict[str, Any]) -> N
 def broadcast_typing(conversation_id: UUID | str) -> None:
     """Tell the conversation's sockets the bot is composing (not stored, may be lost)."""
     _group_send(conversation_group(conversation_id), {"type": LAYER_TYPING, "event": typing()})
+
+
+def broadcast_delta(conversation_id: UUID | str, *, reply_to: int, index: int, text: str) -> None:
+    """Push a piece of a streamed reply now (not stored, may be lost; sent outside any
+    transaction, since the reply is generated before it is stored)."""
+    event = message_delta(reply_to=reply_to, index=index, text=text)
+    _group_send(conversation_group(conversation_id), {"type": LAYER_HINT, "event": event})

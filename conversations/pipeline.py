@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections.abc import Callable
 from typing import Literal
+from uuid import UUID
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
@@ -99,7 +102,12 @@ def message_process(*, message_id: int) -> Outcome:
         used_sentences=selectors.conversation_used_sentences(conversation_id=conversation_id),
     )
     # Generated outside the transaction: a slow generator must not hold the conversation lock.
-    draft = replies.reply_compose(request)
+    if replies.reply_is_streamed():
+        draft = replies.reply_compose_streamed(
+            request, on_chunk=_delta_sender(conversation_id, reply_to=message.pk)
+        )
+    else:
+        draft = replies.reply_compose(request)
     meta = {
         "strategy": draft.strategy,
         "provider": draft.provider,
@@ -109,6 +117,16 @@ def message_process(*, message_id: int) -> Outcome:
         "ai_failed": draft.ai_failed,
     }
     return _answer(message=message, sender=Message.Sender.BOT, text=draft.text, meta=meta)
+
+
+def _delta_sender(conversation_id: UUID, *, reply_to: int) -> Callable[[str], None]:
+    """Push each streamed piece to the conversation's sockets as a numbered message.delta."""
+    count = itertools.count()
+
+    def send(chunk: str) -> None:
+        events.broadcast_delta(conversation_id, reply_to=reply_to, index=next(count), text=chunk)
+
+    return send
 
 
 def _hand_off(

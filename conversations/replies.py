@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from empathy.types import EmotionReading, ReplyDraft, ReplyRequest
@@ -28,3 +29,25 @@ def reply_compose(request: ReplyRequest) -> ReplyDraft:
     from empathy.replies import reply_generate
 
     return reply_generate(request)
+
+
+def reply_is_streamed() -> bool:
+    """Whether the configured chain streams (a remote provider); the offline one does not."""
+    from empathy.replies import reply_streams
+
+    return reply_streams()
+
+
+def reply_compose_streamed(request: ReplyRequest, *, on_chunk: Callable[[str], None]) -> ReplyDraft:
+    """Like ``reply_compose``, handing each piece to ``on_chunk`` as it arrives. Pieces are
+    whole sentences that already passed the output check (and are new to the conversation),
+    so nothing shown early can differ from what is stored, except that a stream stopped by the
+    check ends where it stopped."""
+    from empathy.replies import reply_stream
+
+    stream = reply_stream(request)
+    for chunk in stream:
+        on_chunk(chunk)
+    if stream.draft is None:  # the stream always sets it when iteration ends
+        raise RuntimeError("reply stream ended without a draft")
+    return stream.draft

@@ -84,6 +84,7 @@
     ".msg--system { align-self: center; max-width: 95%; background: transparent; color: #5c6370;",
     "  font-size: 13px; font-style: italic; text-align: center; border: 1px dashed #c5cad6; }",
     ".msg--pending { opacity: .7; }",
+    ".msg--streaming { opacity: .85; }",
     ".msg--failed { background: #fff0f0; color: #8a1c1c; border: 1px solid #e03131; }",
     ".state { display: block; font-size: 11px; margin-top: 2px; opacity: .85; }",
     ".retry { margin-left: 6px; border: 0; background: transparent; color: inherit;",
@@ -240,6 +241,11 @@
   var creating = null;
   var humanAvailable = false;
   var thread = null; // element holding the current conversation's messages
+  // Streamed replies: visitor message id -> {el, text, next, broken}; provisional bubbles grown by
+  // message.delta hints and replaced by the stored message.created (the source of truth).
+  var provisional = new Map();
+  var answered = new Set(); // visitor message ids whose stored reply has arrived
+  var provisionalTimer = null;
 
   function loadSession() {
     try {
@@ -454,6 +460,13 @@
       }
     }
     seenMessageIds.add(id);
+    if (message.sender === "bot" || message.sender === "agent") {
+      if (message.reply_to !== undefined && message.reply_to !== null) {
+        answered.add(String(message.reply_to));
+      }
+      // The stored reply replaces its provisional bubble; any other one is stale by now.
+      clearProvisional();
+    }
     var node = messageNode(message.sender, message.text);
     node.setAttribute("data-message-id", id);
     byMessageId.set(id, node);
@@ -525,6 +538,7 @@
       return;
     }
     status = next;
+    clearProvisional(); // a reply being streamed is not stored once the bot stops answering
     if (announce && owns(STATUS_NOTES, next)) {
       systemNote(STATUS_NOTES[next], seq);
     }
@@ -588,8 +602,58 @@
     }
   }
 
+  function clearProvisional() {
+    provisional.forEach(function (entry) {
+      entry.el.remove();
+    });
+    provisional.clear();
+    clearTimeout(provisionalTimer);
+    provisionalTimer = null;
+  }
+
+  // One checked piece of a reply being streamed. Lost pieces are fine: the bubble stops growing
+  // and the stored message replaces it; a reply that is never stored fades with the typing hint.
+  function applyDelta(event) {
+    if (typeof event.text !== "string" || event.reply_to === undefined || event.reply_to === null) {
+      return;
+    }
+    var key = String(event.reply_to);
+    if (answered.has(key)) {
+      return;
+    }
+    var index = typeof event.index === "number" ? event.index : null;
+    var entry = provisional.get(key);
+    if (!entry) {
+      if (index !== null && index !== 0) {
+        return; // joined mid-stream: wait for the stored reply
+      }
+      var node = messageNode("bot", "");
+      node.classList.add("msg--streaming");
+      // Screen readers hear the stored reply once, not every piece of the provisional one.
+      node.setAttribute("aria-hidden", "true");
+      currentThread().appendChild(node);
+      entry = { el: node, text: "", next: 0, broken: false };
+      provisional.set(key, entry);
+      setTyping(false);
+    }
+    if (entry.broken || (index !== null && index !== entry.next)) {
+      entry.broken = true;
+      return;
+    }
+    entry.next += 1;
+    entry.text += event.text;
+    entry.el.querySelector(".text").textContent = entry.text;
+    clearTimeout(provisionalTimer);
+    provisionalTimer = setTimeout(clearProvisional, TYPING_TIMEOUT_MS);
+    scrollToEnd();
+  }
+
   function handleEphemeral(event) {
     var type = String(event.type || "");
+    if (type === "message.delta") {
+      applyDelta(event);
+      return;
+    }
     if (type.indexOf("typing") !== -1) {
       var on = event.is_typing !== undefined ? !!event.is_typing : event.typing !== false;
       setTyping(on, event.sender);
@@ -727,6 +791,8 @@
     saveSession();
     lastSeq = 0;
     pendingEvents.clear();
+    clearProvisional();
+    answered.clear();
     thread = null;
     setTyping(false);
     updateHumanButton();
