@@ -283,6 +283,11 @@ def user_satisfaction_set(
     ).set(average)
 
 
+def user_satisfaction_clear() -> None:
+    """Drop every CSAT cell, so one that left the rolling window stops being reported."""
+    USER_SATISFACTION_BY_EMOTION.clear()
+
+
 class _RollingMean:
     """Mean of the values seen in the last ``window`` seconds; thread-safe."""
 

@@ -12,6 +12,7 @@ from conversations.models import (
     EmotionReadingRecord,
     Message,
     PrivacyAuditEntry,
+    SatisfactionRating,
     Site,
     Visitor,
 )
@@ -135,3 +136,31 @@ class EmotionReadingRecordAdmin(admin.ModelAdmin):
 class ConversationEventAdmin(admin.ModelAdmin):
     list_display = ("conversation", "seq", "type", "created_at")
     list_filter = ("type",)
+
+
+@admin.register(SatisfactionRating)
+class SatisfactionRatingAdmin(admin.ModelAdmin):
+    """CSAT ratings, read-only: a visitor's score is evidence, not something staff edit."""
+
+    list_display = (
+        "created_at",
+        "score",
+        "primary_emotion",
+        "response_strategy",
+        "resolution_achieved",
+        "conversation_id",
+        "comment",
+    )
+    list_filter = ("score", "primary_emotion", "response_strategy", "resolution_achieved")
+    date_hierarchy = "created_at"
+    ordering = ("-created_at",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Ratings leave with their conversation's erasure (conversations.privacy), not here.
+        return False

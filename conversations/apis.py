@@ -214,6 +214,14 @@ class EventSerializer(serializers.Serializer):
     seq = serializers.IntegerField()
     message = MessageOutputSerializer(required=False, help_text="For `message.created`.")
     status = serializers.CharField(required=False, help_text="For `conversation.status_changed`.")
+    csat = serializers.ChoiceField(
+        choices=["ask", "check_in"],
+        required=False,
+        help_text=(
+            "With status `resolved`: `ask` to offer a 1-5 rating (POST .../csat), `check_in` "
+            "to offer only a gentle check-in (after a crisis)."
+        ),
+    )
 
 
 class ErrorSerializer(serializers.Serializer):

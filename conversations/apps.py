@@ -1,4 +1,4 @@
-"""App configuration."""
+"""App configuration: registers the CSAT refresher for /metrics."""
 
 from django.apps import AppConfig
 
@@ -6,3 +6,9 @@ from django.apps import AppConfig
 class ConversationsConfig(AppConfig):
     name = "conversations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from config.metrics import metrics_refresher_register
+        from conversations.satisfaction.metrics import user_satisfaction_refresh
+
+        metrics_refresher_register(user_satisfaction_refresh)

@@ -223,3 +223,32 @@ class PrivacyAuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} by {self.actor_kind} {self.actor_id or ''}".strip()
+
+
+class SatisfactionRating(models.Model):
+    """A visitor's 1-5 rating (CSAT) of a resolved conversation, with its metric context.
+
+    The labels of `user_satisfaction_by_emotion` are copied here as closed-set values when the
+    rating is given, so the metric never depends on messages or readings that retention or
+    erasure may remove later.
+    """
+
+    conversation = models.OneToOneField(
+        Conversation, on_delete=models.CASCADE, related_name="satisfaction_rating"
+    )
+    score = models.PositiveSmallIntegerField()
+    comment = models.CharField(max_length=1000, blank=True, default="")
+    primary_emotion = models.CharField(max_length=32)
+    response_strategy = models.CharField(max_length=32)
+    resolution_achieved = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__gte=1) & Q(score__lte=5), name="satisfaction_score_1_to_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"rating {self.score} of {self.conversation_id}"

@@ -18,6 +18,7 @@ from conversations.models import (
     Site,
     Visitor,
 )
+from conversations.satisfaction import selectors as satisfaction_selectors
 from empathy.types import EmotionReading
 
 logger = logging.getLogger(__name__)
@@ -239,7 +240,10 @@ def conversation_status_set(*, conversation_id: UUID, status: str, reason: str =
         conversation.handoff_reason = reason
         update.append("handoff_reason")
     conversation.save(update_fields=update)
-    _event_store(conversation_id, events.status_changed(seq=seq, status=status))
+    csat = None
+    if status == Conversation.Status.RESOLVED:
+        csat = satisfaction_selectors.csat_offer(conversation_id=conversation_id)
+    _event_store(conversation_id, events.status_changed(seq=seq, status=status, csat=csat))
     logger.info(
         "conversation status changed",
         extra={"conversation_id": str(conversation_id), "status": status, "reason": reason},

@@ -4,6 +4,7 @@ from django.urls import path, re_path
 
 from conversations import apis
 from conversations.privacy import apis as privacy_apis
+from conversations.satisfaction import apis as satisfaction_apis
 from escalations import apis as escalation_apis
 
 app_name = "widget"
@@ -25,6 +26,11 @@ urlpatterns = [
         "conversations/<str:conversation_id>/request-human",
         escalation_apis.WidgetHumanRequestApi.as_view(),
         name="request-human",
+    ),
+    path(
+        "conversations/<str:conversation_id>/csat",
+        satisfaction_apis.SatisfactionRatingCreateApi.as_view(),
+        name="csat-create",
     ),
     path("me", privacy_apis.WidgetMeApi.as_view(), name="me"),
     path("me/export", privacy_apis.WidgetMeExportApi.as_view(), name="me-export"),

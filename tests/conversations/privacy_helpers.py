@@ -28,6 +28,7 @@ CANARIES = {
     "event": "CANARYEVENTNOTE about them",
     "note": "CANARYNOTE agent note",
     "attempts": "CANARYATTEMPTS",
+    "csat": "CANARYCSATCOMMENT thanks",
 }
 
 
@@ -92,6 +93,14 @@ def plant_visitor(conversation: Conversation) -> dict[str, Any]:
     )
     note_model = apps.get_model("agents_console", "InternalNote")
     note_model.objects.create(conversation=conversation, text=CANARIES["note"])
+    apps.get_model("conversations", "SatisfactionRating").objects.create(
+        conversation=conversation,
+        score=2,
+        comment=CANARIES["csat"],
+        primary_emotion="anger",
+        response_strategy="inform",
+        resolution_achieved=True,
+    )
     return {
         "visitor_message": visitor_message,
         "bot": bot,

@@ -1,0 +1,1 @@
+"""Satisfaction ratings (CSAT) of resolved conversations: offer, record, summarise."""
