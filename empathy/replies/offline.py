@@ -39,6 +39,9 @@ _EMOTION_GROUPS: dict[str, str] = {
 }
 _CATEGORY_GROUPS = {"negative": "anger", "anxious": "fear", "positive": "joy", "neutral": "neutral"}
 _TOPIC = "{topic}"
+# Every line puts {topic} where "this" reads naturally, so topic lines also serve once the topic
+# has been named in a reply (the pronoun refers back to it) and messages without a topic.
+_PRONOUN = "this"
 
 
 def emotion_group(reading: EmotionReading | None) -> str:
@@ -135,12 +138,12 @@ def _pick(
     prefer_topic: bool,
 ) -> str | None:
     for tier in tiers:
-        with_topic = _rotated([line for line in tier if _TOPIC in line], seed) if topic else []
+        with_topic = _rotated([line for line in tier if _TOPIC in line], seed)
         plain = _rotated([line for line in tier if _TOPIC not in line], seed // 3)
         # Naming the visitor's topic early shows the message was read.
         ordered = (*with_topic, *plain) if prefer_topic else (*plain, *with_topic)
         for line in ordered:
-            sentence = _fill(line, topic) if topic else line
+            sentence = _fill(line, topic if topic and prefer_topic else _PRONOUN)
             if sentence_key(sentence) not in used:
                 return sentence
     return None

@@ -170,3 +170,79 @@ def test_safety_first_returns_the_fixed_crisis_text_without_any_provider() -> No
     assert draft.provider == "offline"
     assert not draft.ai_failed
     assert not draft.flagged
+
+
+_EMOTIONS = {
+    "anger": ("anger", "negative"),
+    "sadness": ("sadness", "negative"),
+    "fear": ("nervousness", "anxious"),
+    "confusion": ("confusion", "neutral"),
+    "joy": ("joy", "positive"),
+    "gratitude": ("gratitude", "positive"),
+    "neutral": ("neutral", "neutral"),
+}
+_STRATEGIES = (
+    "validate_then_solve",
+    "own_and_expedite",
+    "reassure_and_clarify",
+    "celebrate",
+    "inform",
+)
+
+
+def _library_sentences(strategy: str, topic: str) -> set[str]:
+    """Curated lines, with the topic or, once it has been named, the pronoun "this"."""
+    return {
+        line.replace("{topic}", name)
+        for slot, groups in english.LIBRARY[strategy].items()
+        if slot != "progress"
+        for lines in groups.values()
+        for line in lines
+        for name in (topic, "this")
+    }
+
+
+def _conversation(strategy: str, emotion: str, message: str, turns: int = 25) -> list[list[str]]:
+    """The sentences of each reply in a conversation of one strategy and one feeling."""
+    used: set[str] = set()
+    replies = []
+    for turn in range(turns):
+        draft = responder.generate(
+            ReplyRequest(
+                text=message.format(turn=turn),
+                reading=reading(*_EMOTIONS[emotion]),
+                strategy=strategy,
+                used_sentences=frozenset(used),
+            )
+        )
+        assert draft.strategy == strategy
+        replies.append(list(draft.sentences))
+        used.update(draft.sentences)
+    return replies
+
+
+@pytest.mark.parametrize("emotion", list(_EMOTIONS))
+@pytest.mark.parametrize("strategy", _STRATEGIES)
+def test_25_turns_of_one_strategy_stay_fresh_full_and_specific(strategy: str, emotion: str) -> None:
+    replies = _conversation(strategy, emotion, "About my order, message number {turn}")
+    sentences = [sentence_key(s) for reply in replies for s in reply]
+    assert len(sentences) == len(set(sentences))  # never a repeated sentence
+    allowed = _library_sentences(strategy, "your order")
+    slots = [slot for slot in english.SLOTS[strategy] if slot != "progress"]
+    for turn, reply in enumerate(replies):
+        # Every slot still has a curated line of its own: no bridge filler, no fallback line.
+        assert len(reply) == len(slots), (turn, reply)
+        assert set(reply) <= allowed, (turn, reply)
+        # Specific: the visitor's topic is named, once.
+        assert sum(s.count("your order") for s in reply) == 1, (turn, reply)
+
+
+@pytest.mark.parametrize("strategy", _STRATEGIES)
+def test_25_turns_without_a_topic_never_repeat_or_fall_back_to_filler(strategy: str) -> None:
+    replies = _conversation(strategy, "neutral", "hello there, number {turn}")
+    sentences = [sentence_key(s) for reply in replies for s in reply]
+    assert len(sentences) == len(set(sentences))
+    allowed = _library_sentences(strategy, "this")
+    for turn, reply in enumerate(replies):
+        assert len(reply) >= 3, (turn, reply)
+        assert set(reply) <= allowed, (turn, reply)
