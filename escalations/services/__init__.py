@@ -1,0 +1,83 @@
+"""Writes of escalations: the crisis path, opening, routing, claiming, agent actions, the SLA.
+
+Every entry point (the message flow, the pipeline, REST views, admin actions, the beat task,
+the widget's button) calls these functions. Nothing here needs Redis, Celery or an LLM to
+succeed: pushes and outbound deliveries are after-commit hints whose failure is logged.
+
+The package is split by concern; callers import from `escalations.services` only.
+"""
+
+from __future__ import annotations
+
+from escalations.rules import EscalationDecision, EscalationSignals, escalation_decide
+from escalations.services.actions import (
+    agent_message_post,
+    escalation_hand_back,
+    escalation_reassign,
+    escalation_resolve,
+    escalation_resolve_by_supervisor,
+    escalation_urgency_raise,
+)
+from escalations.services.common import (
+    EscalationConflict,
+    EscalationError,
+    EscalationForbidden,
+    EscalationNotFound,
+)
+from escalations.services.crisis import message_crisis_check
+from escalations.services.decisions import escalation_check, escalation_signals
+from escalations.services.deliveries import outbound_targets
+from escalations.services.lifecycle import (
+    OpenResult,
+    escalation_emotion_update,
+    escalation_open,
+    escalation_request_human,
+)
+from escalations.services.notices import (
+    CRISIS_INTRO,
+    CRISIS_OUTRO,
+    HANDOFF_TEXT,
+    crisis_resources_text,
+)
+from escalations.services.routing import (
+    escalation_claim,
+    escalation_queue_drain,
+    escalation_route,
+    escalation_sla_check,
+    metrics_queue_refresh,
+    queue_hints_send,
+)
+
+__all__ = [
+    "CRISIS_INTRO",
+    "CRISIS_OUTRO",
+    "HANDOFF_TEXT",
+    "EscalationConflict",
+    "EscalationDecision",
+    "EscalationError",
+    "EscalationForbidden",
+    "EscalationNotFound",
+    "EscalationSignals",
+    "OpenResult",
+    "agent_message_post",
+    "crisis_resources_text",
+    "escalation_check",
+    "escalation_claim",
+    "escalation_decide",
+    "escalation_emotion_update",
+    "escalation_hand_back",
+    "escalation_open",
+    "escalation_queue_drain",
+    "escalation_reassign",
+    "escalation_request_human",
+    "escalation_resolve",
+    "escalation_resolve_by_supervisor",
+    "escalation_route",
+    "escalation_signals",
+    "escalation_sla_check",
+    "escalation_urgency_raise",
+    "message_crisis_check",
+    "metrics_queue_refresh",
+    "outbound_targets",
+    "queue_hints_send",
+]

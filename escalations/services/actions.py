@@ -1,0 +1,165 @@
+"""Agent and supervisor actions on an open escalation: reply, resolve, hand back, reassign."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from config import metrics
+from conversations import services as conversation_services
+from conversations.models import Conversation, Message
+from escalations import events, rules, selectors
+from escalations.models import Escalation
+from escalations.services.common import (
+    EscalationConflict,
+    EscalationForbidden,
+    EscalationNotFound,
+    _agent_groups,
+    _audit,
+    _safe_on_commit,
+    _sla_due,
+)
+from escalations.services.routing import (
+    _assign,
+    escalation_queue_drain,
+    escalation_route,
+    queue_hints_send,
+)
+
+
+def _authorize(*, conversation_id: UUID | str, user: Any, lock: bool = False) -> Escalation:
+    """The open escalation the user may act on; 403 for someone else's, 409 for none."""
+    conversation = selectors.conversation_get(conversation_id=conversation_id)
+    if conversation is None:
+        raise EscalationNotFound("Conversation not found.")
+    queryset = Escalation.objects.filter(
+        conversation_id=conversation.pk, status__in=Escalation.OPEN_STATUSES
+    )
+    if lock:
+        queryset = queryset.select_for_update()
+    escalation = queryset.order_by("-pk").first()
+    supervisor = selectors.user_is_supervisor(user=user)
+    if not supervisor and (escalation is None or escalation.assigned_to_id != user.pk):
+        raise EscalationForbidden("This conversation is not assigned to you.")
+    if escalation is None:
+        raise EscalationConflict("This conversation has no open escalation.")
+    return escalation
+
+
+def agent_message_post(*, conversation_id: UUID | str, user: Any, text: object) -> Message:
+    """An agent's (or supervisor's) message; it reaches the widget through the event stream."""
+    cleaned = conversation_services.message_text_clean(text)
+    with transaction.atomic():
+        escalation = _authorize(conversation_id=conversation_id, user=user)
+        message = conversation_services.message_post(
+            conversation_id=escalation.conversation_id,
+            sender=Message.Sender.AGENT,
+            text=cleaned,
+            meta={"agent_id": user.pk},
+        )
+    return message
+
+
+def _close(escalation: Escalation, *, status: str, actor: Any, conversation_status: str) -> None:
+    escalation.status = status
+    escalation.closed_at = timezone.now()
+    escalation.save(update_fields=["status", "closed_at"])
+    _audit(escalation, status, actor)
+    conversation_services.conversation_status_set(
+        conversation_id=escalation.conversation_id, status=conversation_status
+    )
+    events.push_on_commit(
+        _agent_groups(escalation), events.escalation_event(events.ESCALATION_CLOSED, escalation)
+    )
+    # The agent has room again: the queue may move.
+    _safe_on_commit("drain", escalation_queue_drain)
+    _safe_on_commit("queue_hints", queue_hints_send)
+
+
+def escalation_resolve(*, conversation_id: UUID | str, user: Any) -> Escalation:
+    with transaction.atomic():
+        escalation = _authorize(conversation_id=conversation_id, user=user, lock=True)
+        _close(
+            escalation,
+            status=Escalation.Status.RESOLVED,
+            actor=user,
+            conversation_status=Conversation.Status.RESOLVED,
+        )
+        emotion = escalation.journey[-1]["emotion"] if escalation.journey else "neutral"
+        count = selectors.conversation_message_count(conversation_id=escalation.conversation_id)
+        transaction.on_commit(
+            lambda: metrics.conversation_length_observe(
+                emotion_type=emotion, successful_resolution=True, message_count=count
+            )
+        )
+    return escalation
+
+
+def escalation_hand_back(*, conversation_id: UUID | str, user: Any) -> Escalation:
+    """Return the conversation to the bot; never for a crisis, which an agent must resolve."""
+    with transaction.atomic():
+        escalation = _authorize(conversation_id=conversation_id, user=user, lock=True)
+        if escalation.reason == rules.CRISIS_INDICATORS:
+            raise EscalationConflict(
+                "A crisis conversation stays with people until an agent resolves it."
+            )
+        _close(
+            escalation,
+            status=Escalation.Status.HANDED_BACK,
+            actor=user,
+            conversation_status=Conversation.Status.BOT,
+        )
+    return escalation
+
+
+def escalation_reassign(
+    *, escalation_id: int, actor: Any, to_user: Any = None
+) -> Escalation | None:
+    """Move an open escalation to a chosen agent, or to the next available one."""
+    with transaction.atomic():
+        escalation = Escalation.objects.select_for_update().get(pk=escalation_id)
+        if not escalation.is_open:
+            raise EscalationConflict(f"This escalation is already {escalation.status}.")
+        if to_user is not None:
+            _assign(escalation, user=to_user, actor=actor, how="reassigned")
+            return escalation
+        current = escalation.assigned_to_id
+        if escalation.status == Escalation.Status.ASSIGNED:
+            # Back to the queue first so routing can pick someone else.
+            escalation.status = Escalation.Status.QUEUED
+            escalation.assigned_to = None
+            escalation.save(update_fields=["status", "assigned_to"])
+            _audit(escalation, "requeued", actor, previous_agent_id=current)
+            conversation_services.conversation_status_set(
+                conversation_id=escalation.conversation_id,
+                status=Conversation.Status.WAITING_FOR_AGENT,
+            )
+        return escalation_route(escalation_id=escalation.pk, exclude_user_id=current)
+
+
+def escalation_urgency_raise(*, escalation_id: int, actor: Any) -> Escalation:
+    with transaction.atomic():
+        escalation = Escalation.objects.select_for_update().get(pk=escalation_id)
+        previous = escalation.urgency
+        escalation.urgency = rules.urgency_raised(previous)
+        if escalation.urgency != previous:
+            escalation.sla_due_at = min(
+                escalation.sla_due_at, _sla_due(escalation.urgency, timezone.now())
+            )
+            escalation.save(update_fields=["urgency", "sla_due_at"])
+            _audit(
+                escalation, "urgency_raised", actor, previous=previous, urgency=escalation.urgency
+            )
+            events.push_on_commit(
+                _agent_groups(escalation),
+                events.escalation_event(events.ESCALATION_UPDATED, escalation),
+            )
+    return escalation
+
+
+def escalation_resolve_by_supervisor(*, escalation_id: int, actor: Any) -> Escalation:
+    escalation = Escalation.objects.get(pk=escalation_id)
+    return escalation_resolve(conversation_id=escalation.conversation_id, user=actor)

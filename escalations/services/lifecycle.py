@@ -1,0 +1,272 @@
+"""Opening an escalation (one per conversation), crisis upgrades, live emotion for agents."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from config import metrics
+from conversations import services as conversation_services
+from conversations.models import Conversation, Message
+from empathy.types import CrisisAssessment, EmotionReading
+from escalations import events, rules, selectors
+from escalations.models import Escalation
+from escalations.rules import EscalationDecision
+from escalations.services.common import (
+    _agent_groups,
+    _audit,
+    _safe_on_commit,
+    _sla_due,
+    _trigger_words,
+)
+from escalations.services.deliveries import (
+    _deliveries_create,
+)
+from escalations.services.notices import (
+    _notice_post,
+)
+from escalations.services.routing import (
+    escalation_route,
+    queue_hints_send,
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenResult:
+    escalation: Escalation
+    opened: bool
+
+
+def escalation_open(
+    *,
+    conversation_id: UUID,
+    decision: EscalationDecision,
+    trigger_message: Message | None = None,
+    reading: EmotionReading | None = None,
+    crisis: CrisisAssessment | None = None,
+    actor: Any = None,
+) -> OpenResult:
+    """Hand the conversation to humans: one open escalation per conversation.
+
+    In one transaction: the escalation and its audit event, the conversation to
+    `waiting_for_agent` (the bot stays silent from then on), and the visitor's notice (help
+    resources for a crisis, a hand-off note otherwise). After commit: agents are notified,
+    routing runs, outbound deliveries are queued.
+    """
+    with transaction.atomic():
+        conversation = (
+            Conversation.objects.select_for_update()
+            .select_related("visitor")
+            .get(pk=conversation_id)
+        )
+        is_crisis = decision.reason == rules.CRISIS_INDICATORS
+        existing = selectors.escalation_open_for_conversation(conversation_id=conversation_id)
+        if existing is not None:
+            if is_crisis and existing.reason != rules.CRISIS_INDICATORS:
+                _upgrade_to_crisis(existing, decision, trigger_message, crisis, conversation)
+            elif is_crisis:
+                _audit(existing, "crisis_repeated", rules=list(decision.details.get("rules", [])))
+                events.push_on_commit(
+                    _agent_groups(existing),
+                    events.escalation_event(events.ESCALATION_UPDATED, existing),
+                )
+            return OpenResult(existing, False)
+
+        state = conversation.emotional_state or {}
+        journey = selectors.conversation_journey(conversation_id=conversation_id)
+        trend = str(state.get("trend", "stable"))
+        intensity = (
+            reading.intensity
+            if reading is not None
+            else float(journey[-1]["intensity"])
+            if journey
+            else 0.0
+        )
+        message_count = selectors.conversation_message_count(conversation_id=conversation_id)
+        concern_count = selectors.conversation_concern_count(conversation_id=conversation_id)
+        ai_attempts = selectors.conversation_ai_attempts(conversation_id=conversation_id)
+        urgency = rules.escalation_urgency(
+            reason=decision.reason,
+            intensity=intensity,
+            trend=trend,
+            message_count=message_count,
+            concern_count=concern_count,
+        )
+        trigger_words = _trigger_words(
+            trigger_message.text if trigger_message is not None else "", reading
+        )
+        emotion = (
+            reading.emotion if reading is not None else (journey[-1]["emotion"] if journey else "")
+        )
+        now = timezone.now()
+        escalation = Escalation.objects.create(
+            conversation=conversation,
+            trigger_message=trigger_message,
+            reason=decision.reason,
+            rule=decision.rule,
+            urgency=urgency,
+            required_skill=decision.required_skill,
+            journey=journey,
+            trend=trend,
+            intensity=round(intensity, 4),
+            trigger_words=trigger_words,
+            summary=rules.escalation_summary(
+                reason=decision.reason,
+                rule=decision.rule,
+                urgency=urgency,
+                journey=journey,
+                trend=trend,
+                trigger_words=trigger_words,
+                ai_attempts=ai_attempts,
+                message_count=message_count,
+            )
+            + (f" Earlier crisis concern on {concern_count} message(s)." if concern_count else ""),
+            suggested_approach=rules.suggested_approach(
+                reason=decision.reason, emotion=emotion, trend=trend
+            ),
+            ai_attempts=ai_attempts,
+            crisis=crisis.as_dict() if crisis is not None else {},
+            sla_due_at=_sla_due(urgency, now),
+        )
+        _audit(
+            escalation,
+            "opened",
+            actor,
+            reason=decision.reason,
+            rule=decision.rule,
+            urgency=urgency,
+            **({"crisis_rules": list(crisis.rules)} if crisis is not None else {}),
+        )
+        conversation_services.conversation_status_set(
+            conversation_id=conversation_id,
+            status=Conversation.Status.WAITING_FOR_AGENT,
+            reason=decision.reason,
+        )
+        _notice_post(
+            conversation=conversation,
+            trigger_message=trigger_message,
+            is_crisis=is_crisis,
+            reason=decision.reason,
+        )
+        _deliveries_create(escalation)
+        events.push_on_commit(
+            _agent_groups(escalation), events.escalation_event(events.ESCALATION_OPENED, escalation)
+        )
+        transaction.on_commit(
+            lambda: metrics.escalation_record(
+                reason=decision.reason,
+                emotion_type=emotion or "neutral",
+                conversation_length=message_count,
+                when=now,
+            )
+        )
+        escalation_id = escalation.pk
+        _safe_on_commit("route", lambda: escalation_route(escalation_id=escalation_id))
+        _safe_on_commit("queue_hints", queue_hints_send)
+    logger.info(
+        "escalation opened",
+        extra={
+            "escalation_id": escalation.pk,
+            "conversation_id": str(conversation_id),
+            "reason": decision.reason,
+            "urgency": urgency,
+        },
+    )
+    return OpenResult(escalation, True)
+
+
+def _upgrade_to_crisis(
+    escalation: Escalation,
+    decision: EscalationDecision,
+    trigger_message: Message | None,
+    crisis: CrisisAssessment | None,
+    conversation: Conversation,
+) -> None:
+    """A crisis in a conversation already waiting for a person: make it critical, send help."""
+    locked = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    previous = (locked.reason, locked.urgency)
+    locked.reason = rules.CRISIS_INDICATORS
+    locked.rule = decision.rule
+    locked.urgency = "critical"
+    locked.required_skill = "crisis"
+    locked.crisis = crisis.as_dict() if crisis is not None else {}
+    locked.sla_due_at = min(locked.sla_due_at, _sla_due("critical", timezone.now()))
+    locked.suggested_approach = rules.suggested_approach(
+        reason=rules.CRISIS_INDICATORS, emotion="", trend=locked.trend
+    )
+    locked.save(
+        update_fields=[
+            "reason", "rule", "urgency", "required_skill", "crisis", "sla_due_at",
+            "suggested_approach",
+        ]
+    )  # fmt: skip
+    _audit(locked, "upgraded_to_crisis", previous_reason=previous[0], previous_urgency=previous[1])
+    _notice_post(
+        conversation=conversation,
+        trigger_message=trigger_message,
+        is_crisis=True,
+        reason=rules.CRISIS_INDICATORS,
+    )
+    escalation.__dict__.update(locked.__dict__)
+    events.push_on_commit(
+        _agent_groups(locked), events.escalation_event(events.ESCALATION_UPDATED, locked)
+    )
+    if locked.status == Escalation.Status.QUEUED:
+        escalation_id = locked.pk
+        _safe_on_commit("route", lambda: escalation_route(escalation_id=escalation_id))
+
+
+def escalation_request_human(*, conversation: Conversation) -> Escalation:
+    """The widget's "talk to a person" button."""
+    if conversation.status == Conversation.Status.RESOLVED:
+        raise conversation_services.ConversationClosed(
+            "This conversation is resolved; start a new one."
+        )
+    result = escalation_open(
+        conversation_id=conversation.pk,
+        decision=EscalationDecision(rules.USER_REQUEST, "widget_button"),
+    )
+    return result.escalation
+
+
+def escalation_emotion_update(*, message: Message, reading: EmotionReading) -> None:
+    """Fold a new reading into the open escalation and tell its agent (pipeline hook)."""
+    with transaction.atomic():
+        escalation = (
+            Escalation.objects.select_for_update()
+            .filter(conversation_id=message.conversation_id, status__in=Escalation.OPEN_STATUSES)
+            .first()
+        )
+        if escalation is None:
+            return
+        journey = selectors.conversation_journey(conversation_id=message.conversation_id)
+        state = Conversation.objects.values_list("emotional_state", flat=True).get(
+            pk=message.conversation_id
+        )
+        escalation.journey = journey
+        escalation.trend = str((state or {}).get("trend", "stable"))
+        escalation.intensity = round(reading.intensity, 4)
+        update = ["journey", "trend", "intensity"]
+        if not escalation.trigger_words:
+            escalation.trigger_words = _trigger_words(message.text, reading)
+            update.append("trigger_words")
+        escalation.save(update_fields=update)
+        latest = journey[-1] if journey else {}
+        groups = (
+            [events.agent_group(escalation.assigned_to_id), events.SUPERVISORS_GROUP]
+            if escalation.assigned_to_id
+            else [events.AGENTS_GROUP, events.SUPERVISORS_GROUP]
+        )
+        events.push_on_commit(
+            groups,
+            events.emotion_updated(
+                conversation_id=message.conversation_id, reading=latest, trend=escalation.trend
+            ),
+        )
