@@ -95,6 +95,30 @@ CASES = [
     pytest.param(
         "none", reading("neutral", "neutral", 0.1), "stable", 0, "inform", id="neutral-informs"
     ),
+    pytest.param(
+        "none",
+        reading("nervousness", "anxious", 0.6),
+        "deteriorating",
+        3,
+        "reassure_and_clarify",
+        id="streak-counts-only-for-a-negative-message",
+    ),
+    pytest.param(
+        "none",
+        reading("relief", "positive", 0.6),
+        "deteriorating",
+        0,
+        "celebrate",
+        id="positive-celebrates-whatever-the-trend",
+    ),
+    pytest.param(
+        "none",
+        reading("anger", "negative", 0.9),
+        "improving",
+        1,
+        "validate_then_solve",
+        id="improving-trend-still-validates-a-strong-complaint",
+    ),
 ]
 
 
