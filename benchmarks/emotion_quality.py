@@ -204,7 +204,7 @@ def _package_dir(dist: str, relative: str) -> Path:
     try:
         path = Path(str(importlib.metadata.distribution(dist).locate_file(relative)))
     except importlib.metadata.PackageNotFoundError as exc:
-        raise PeerUnavailable(f"{dist} is not installed (requirements-dev.txt)") from exc
+        raise PeerUnavailable(f"{dist} is not installed (requirements-bench.txt)") from exc
     if not path.is_dir():
         raise PeerUnavailable(f"{dist} is installed but has no {relative}")
     return path
@@ -256,7 +256,7 @@ def nltk_offline() -> None:
         _nltk_ready = str(exc)
         raise
     except ImportError as exc:
-        _nltk_ready = f"cannot import {exc.name}: install requirements-dev.txt"
+        _nltk_ready = f"cannot import {exc.name}: install requirements-bench.txt"
         raise PeerUnavailable(_nltk_ready) from exc
     _nltk_ready = "ok"
 
