@@ -10,6 +10,7 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from config.shutdown import RestartHintMiddleware  # noqa: E402
 from conversations.routing import websocket_urlpatterns as widget_websockets  # noqa: E402
 from escalations.routing import websocket_urlpatterns as agent_websockets  # noqa: E402
 
@@ -18,6 +19,7 @@ websocket_urlpatterns: list = [*widget_websockets, *agent_websockets]
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": URLRouter(websocket_urlpatterns),
+        # Open sockets get a reconnect hint before the server stops (config/shutdown.py).
+        "websocket": RestartHintMiddleware(URLRouter(websocket_urlpatterns)),
     }
 )

@@ -140,6 +140,12 @@
       var data;
       try { data = JSON.parse(event.data); } catch (e) { return; }
       if (!data || typeof data.type !== "string") return;
+      if (data.type === "reconnect") {
+        // The server restarts and closes with 1012 next: come back after its jittered delay.
+        var hinted = Number(data.retry_after_ms);
+        restartDelay = isFinite(hinted) ? Math.min(Math.max(hinted, 0), 60000) : null;
+        return;
+      }
       handlers.forEach(function (fn) { fn(data); });
     });
     socket.addEventListener("close", function () {
@@ -147,9 +153,16 @@
       scheduleReconnect();
     });
   }
+  var restartDelay = null;
   function scheduleReconnect() {
-    retry += 1;
-    var delay = Math.min(15000, 500 * Math.pow(2, Math.min(retry, 5))) + Math.floor(Math.random() * 300);
+    var delay;
+    if (restartDelay !== null) {
+      delay = restartDelay;
+      restartDelay = null;
+    } else {
+      retry += 1;
+      delay = Math.min(15000, 500 * Math.pow(2, Math.min(retry, 5))) + Math.floor(Math.random() * 300);
+    }
     window.setTimeout(connect, delay);
   }
   function isTyping(target) {

@@ -42,6 +42,14 @@
   var CLOSE_FORBIDDEN = 4003;
   // Added by the escalation work (see updateHumanButton).
   var HUMAN_PATH = "/request-human";
+  // CSAT after a resolved conversation; a server restart's reconnect hint (see connect).
+  var CSAT_PATH = "/csat";
+  var CSAT_MAX_COMMENT = 1000;
+  var RESTART_HINT_CAP_MS = 60000;
+  var CHECK_IN_TEXT =
+    "Thank you for reaching out today; we are glad you talked with us. " +
+    "If things feel hard again, you can start a new conversation here at any time, " +
+    "and if you are in immediate danger, please call your local emergency number.";
 
   var STATUS_NOTES = {
     bot: "You are chatting with our assistant again.",
@@ -113,6 +121,18 @@
     ".privacy .link { border: 0; background: transparent; padding: 0; font-size: 12px;",
     "  text-decoration: underline; min-height: 24px; }",
     ".privacy input { margin: 0 4px 0 0; vertical-align: middle; }",
+    ".csat { align-self: stretch; background: #fff; border: 1px solid #dde1ec; border-radius: 12px;",
+    "  padding: 10px 12px; display: flex; flex-direction: column; gap: 8px; }",
+    ".csat p { margin: 0; }",
+    ".csat .scores { display: flex; gap: 6px; }",
+    ".csat .score { flex: 1; min-height: 44px; border: 1px solid #3b5bdb; border-radius: 8px;",
+    "  background: #fff; color: #3b5bdb; font-weight: 600; }",
+    ".csat .score[aria-pressed='true'] { background: #3b5bdb; color: #fff; }",
+    ".csat textarea { font: inherit; border: 1px solid #c5cad6; border-radius: 8px; padding: 6px 8px;",
+    "  resize: vertical; min-height: 40px; }",
+    ".csat .csat-send { align-self: flex-end; border: 0; border-radius: 8px; padding: 0 14px;",
+    "  min-height: 40px; background: #3b5bdb; color: #fff; font-weight: 600; }",
+    ".csat .csat-status { font-size: 13px; color: #5c6370; min-height: 1em; }",
     "@media (max-width: 480px) {",
     "  .root { right: 12px; bottom: 12px; }",
     "  .root.is-open { inset: 0; right: 0; bottom: 0; }",
@@ -241,6 +261,7 @@
   var creating = null;
   var humanAvailable = false;
   var thread = null; // element holding the current conversation's messages
+  var restartDelay = null; // ms, from the server's reconnect hint before a restart
   // Streamed replies: visitor message id -> {el, text, next, broken}; provisional bubbles grown by
   // message.delta hints and replaced by the stored message.created (the source of truth).
   var provisional = new Map();
@@ -599,7 +620,85 @@
       renderMessage(event.message);
     } else if (event.type === "conversation.status_changed") {
       setStatus(event.status, true, eventSeq(event));
+      if (event.status === "resolved") {
+        offerFollowUp(event.csat, eventSeq(event));
+      }
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // After resolution: a 1-5 rating (csat "ask"), or only a gentle check-in after a crisis.
+  // Servers that predate CSAT send no `csat`: nothing is offered.
+  // ---------------------------------------------------------------------------------------------
+  var csatForms = 0;
+
+  function offerFollowUp(kind, seq) {
+    if (kind === "check_in") {
+      systemNote(CHECK_IN_TEXT, seq);
+    } else if (kind === "ask" && session) {
+      insertBySeq(csatForm(session.id, session.token), seq);
+      scrollToEnd();
+    }
+  }
+
+  function csatForm(conversationId, token) {
+    csatForms += 1;
+    var ids = { q: "csat-q-" + csatForms, c: "csat-c-" + csatForms };
+    var chosen = 0;
+    var box = el("form", { class: "csat", "aria-labelledby": ids.q, novalidate: "" });
+    var question = el("p", { id: ids.q }, "How did we do? Rate this conversation from 1 (poor) to 5 (great).");
+    var scores = el("div", { class: "scores", role: "group", "aria-labelledby": ids.q });
+    var buttons = [1, 2, 3, 4, 5].map(function (n) {
+      var button = el("button", { type: "button", class: "score", "aria-pressed": "false" }, String(n));
+      button.setAttribute("aria-label", n + " out of 5");
+      button.addEventListener("click", function () {
+        chosen = n;
+        buttons.forEach(function (other, i) {
+          other.setAttribute("aria-pressed", i + 1 === n ? "true" : "false");
+        });
+      });
+      scores.appendChild(button);
+      return button;
+    });
+    var commentLabel = el("label", { for: ids.c }, "Anything you would like to add? (optional)");
+    var comment = el("textarea", { id: ids.c, rows: "2", maxlength: String(CSAT_MAX_COMMENT) });
+    var send = el("button", { type: "submit", class: "csat-send" }, "Send rating");
+    var note = el("p", { class: "csat-status", role: "status" });
+    box.append(question, scores, commentLabel, comment, send, note);
+    box.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!chosen) {
+        note.textContent = "Please choose a rating from 1 to 5.";
+        return;
+      }
+      send.disabled = true;
+      var body = { score: chosen };
+      if (comment.value.trim()) {
+        body.comment = comment.value.trim().slice(0, CSAT_MAX_COMMENT);
+      }
+      var path = "/conversations/" + encodeURIComponent(conversationId) + CSAT_PATH;
+      request("POST", path, body, token)
+        .then(function () {
+          csatThanks(box);
+        })
+        .catch(function (err) {
+          if (err.status === 409) {
+            csatThanks(box); // rated already (another tab, or before a reload)
+            return;
+          }
+          send.disabled = false;
+          note.textContent = err.message;
+        });
+    });
+    return box;
+  }
+
+  function csatThanks(box) {
+    var thanks = messageNode("system", "Thank you for your feedback.");
+    if (box.hasAttribute("data-seq")) {
+      thanks.setAttribute("data-seq", box.getAttribute("data-seq"));
+    }
+    box.replaceWith(thanks);
   }
 
   function clearProvisional() {
@@ -650,6 +749,12 @@
 
   function handleEphemeral(event) {
     var type = String(event.type || "");
+    if (type === "reconnect") {
+      // The server is restarting and closes with 1012 next: come back after its jittered delay.
+      var hinted = Number(event.retry_after_ms);
+      restartDelay = isFinite(hinted) ? Math.min(Math.max(hinted, 0), RESTART_HINT_CAP_MS) : null;
+      return;
+    }
     if (type === "message.delta") {
       applyDelta(event);
       return;
@@ -754,7 +859,12 @@
     }
     var ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * Math.pow(2, attempt));
     var delay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-    attempt += 1;
+    if (restartDelay !== null) {
+      delay = restartDelay; // a planned restart, not a failure: no backoff step
+      restartDelay = null;
+    } else {
+      attempt += 1;
+    }
     setConn("Reconnecting\u2026");
     // While the socket is down (proxy, network policy, restart) the stored log still answers
     // over plain HTTPS, at the same backoff pace, so a reply is not stuck behind the socket.
