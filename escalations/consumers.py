@@ -1,25 +1,40 @@
-"""The agent websocket: session auth and same-origin in connect, then live queue and messages."""
+"""The agent websocket: session auth, host and origin checks in connect, then live pushes."""
 
 from __future__ import annotations
 
 import json
 import logging
+import time
 from collections import deque
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.http.request import split_domain_port, validate_host
 
 from conversations import events as conversation_events
-from escalations import events, selectors
-from escalations.models import Escalation
+from conversations.consumers import CLOSE_RATE_LIMITED, CLOSE_TOO_BIG
+from escalations import events, rules, selectors
+from escalations.models import AgentProfile, Escalation
 
 logger = logging.getLogger(__name__)
 
 # Conversation events an agent console shows (others, like typing hints, are not forwarded).
 FORWARDED = frozenset({conversation_events.MESSAGE_CREATED, conversation_events.STATUS_CHANGED})
+# Agent events that carry an escalation and so may change which conversations a socket follows.
+_FOLLOW_EVENTS = frozenset(
+    {
+        events.ESCALATION_OPENED,
+        events.ESCALATION_ASSIGNED,
+        events.ESCALATION_UPDATED,
+        events.ESCALATION_CLOSED,
+        events.ESCALATION_SLA_BREACHED,
+    }
+)
+CRISIS_SKILL = "crisis"
 
 
 def _header(scope: dict[str, Any], name: bytes) -> str:
@@ -27,6 +42,15 @@ def _header(scope: dict[str, Any], name: bytes) -> str:
         if key == name:
             return str(value.decode("latin-1"))
     return ""
+
+
+def host_is_allowed(scope: dict[str, Any]) -> bool:
+    """The Host header names this site (Django's ALLOWED_HOSTS rules, DEBUG's localhost too)."""
+    domain, _ = split_domain_port(_header(scope, b"host"))
+    allowed = list(settings.ALLOWED_HOSTS)
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    return bool(domain) and validate_host(domain, allowed)
 
 
 def origin_is_same(scope: dict[str, Any]) -> bool:
@@ -41,44 +65,86 @@ def origin_is_same(scope: dict[str, Any]) -> bool:
     return origin in settings.CSRF_TRUSTED_ORIGINS
 
 
+@dataclass(frozen=True, slots=True)
+class _Viewer:
+    user_id: int
+    is_supervisor: bool
+    # Crisis conversations reach only supervisors and crisis-trained agents (see
+    # conversations.privacy crisis_transcript_access_check).
+    has_crisis_skill: bool
+
+    def follows(self, escalation: dict[str, Any]) -> bool:
+        """Whether this socket should receive the escalation's conversation events."""
+        if escalation.get("status") not in Escalation.OPEN_STATUSES:
+            return False
+        if self.is_supervisor:
+            return True
+        if escalation.get("reason") == rules.CRISIS_INDICATORS and not self.has_crisis_skill:
+            return False
+        return (
+            escalation.get("status") == Escalation.Status.ASSIGNED
+            and escalation.get("assigned_to") == self.user_id
+        )
+
+
 @database_sync_to_async
-def _snapshot(user: Any) -> tuple[bool, bool, list[dict[str, Any]], list[str]] | None:
+def _viewer(user: Any) -> _Viewer | None:
     if not selectors.user_is_agent(user=user):
         return None
-    supervisor = selectors.user_is_supervisor(user=user)
-    found = selectors.escalation_list(user=user, status="open")
-    following = [
-        str(e.conversation_id)
-        for e in found
-        if e.status == Escalation.Status.ASSIGNED and (e.assigned_to_id == user.pk or supervisor)
-    ]
-    return True, supervisor, [events.escalation_json(e) for e in found], following
+    profile = AgentProfile.objects.filter(user_id=user.pk).first()
+    return _Viewer(
+        user_id=user.pk,
+        is_supervisor=selectors.user_is_supervisor(user=user),
+        has_crisis_skill=profile is not None and profile.has_skill(CRISIS_SKILL),
+    )
+
+
+@database_sync_to_async
+def _snapshot(user: Any) -> list[dict[str, Any]]:
+    return [events.escalation_json(e) for e in selectors.escalation_list(user=user, status="open")]
 
 
 class AgentConsumer(AsyncWebsocketConsumer):
-    """One agent's live console: the queue, their conversations' messages and emotions."""
+    """One agent's live console: the queue, their conversations' messages and emotions.
+
+    The socket follows (joins the group of) the conversations assigned to the agent, every open
+    one for a supervisor. Following changes inside the handler of the escalation event that
+    causes it, before that event is sent on: once a client sees `escalation.assigned`, every
+    later `message.created` of that conversation reaches it. Earlier ones come from the API.
+    """
 
     groups_joined: list[str]
     seen: deque[str]
+    viewer: _Viewer | None
+    _frame_times: list[float]
 
     async def connect(self) -> None:
         self.groups_joined = []
         self.seen = deque(maxlen=500)
+        self.viewer = None
+        self._frame_times = []
         user = self.scope.get("user")
-        if not origin_is_same(self.scope) or user is None or not user.is_authenticated:
+        if (
+            not host_is_allowed(self.scope)
+            or not origin_is_same(self.scope)
+            or user is None
+            or not user.is_authenticated
+        ):
             await self.close()
             return
-        snapshot = await _snapshot(user)
-        if snapshot is None:
+        viewer = await _viewer(user)
+        if viewer is None:
             await self.close()
             return
-        _, supervisor, escalations, following = snapshot
-        wanted = [events.AGENTS_GROUP, events.agent_group(user.pk)]
-        if supervisor:
-            wanted.append(events.SUPERVISORS_GROUP)
-        wanted += [conversation_events.conversation_group(c) for c in following]
-        for group in wanted:
-            await self._join(group)
+        self.viewer = viewer
+        # Join before reading the snapshot so nothing committed in between is missed.
+        await self._join(events.AGENTS_GROUP)
+        await self._join(events.agent_group(viewer.user_id))
+        if viewer.is_supervisor:
+            await self._join(events.SUPERVISORS_GROUP)
+        escalations = await _snapshot(user)
+        for escalation in escalations:
+            await self._follow_update(escalation)
         await self.accept()
         await self.send(text_data=json.dumps({"type": "snapshot", "escalations": escalations}))
 
@@ -87,19 +153,51 @@ class AgentConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_add(group, self.channel_name)
             self.groups_joined.append(group)
 
-    async def disconnect(self, code: int) -> None:
-        for group in self.groups_joined:
+    async def _leave(self, group: str) -> None:
+        if group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
+            self.groups_joined.remove(group)
+
+    async def _follow_update(self, escalation: dict[str, Any]) -> None:
+        if self.viewer is None or not escalation.get("conversation_id"):
+            return
+        group = conversation_events.conversation_group(escalation["conversation_id"])
+        if self.viewer.follows(escalation):
+            await self._join(group)
+        else:
+            await self._leave(group)
+
+    async def disconnect(self, code: int) -> None:
+        for group in list(self.groups_joined):
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.groups_joined = []
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if await self._frame_refused(text_data, bytes_data):
+            return
         # Agents act through the REST API; the socket only answers pings.
-        if text_data and len(text_data) < 256:
-            try:
-                frame = json.loads(text_data)
-            except ValueError:
-                return
-            if isinstance(frame, dict) and frame.get("type") == "ping":
-                await self.send(text_data=json.dumps({"type": "pong"}))
+        try:
+            frame = json.loads(text_data or "")
+        except ValueError:
+            return
+        if isinstance(frame, dict) and frame.get("type") == "ping":
+            await self.send(text_data=json.dumps({"type": "pong"}))
+
+    async def _frame_refused(self, text_data: str | None, bytes_data: bytes | None) -> bool:
+        """The widget socket's limits: too big closes 1009, too fast closes 4029."""
+        size = len(text_data) if text_data is not None else len(bytes_data or b"")
+        if size > settings.WS_MAX_FRAME_CHARS:
+            await self.close(code=CLOSE_TOO_BIG)
+            return True
+        now = time.monotonic()
+        window = settings.WS_RATE_WINDOW_SECONDS
+        self._frame_times = [t for t in self._frame_times if now - t < window] + [now]
+        if len(self._frame_times) > settings.WS_RATE_FRAMES:
+            user_id = self.viewer.user_id if self.viewer else None
+            logger.info("agent socket closed: frame rate", extra={"agent_id": user_id})
+            await self.close(code=CLOSE_RATE_LIMITED)
+            return True
+        return False
 
     async def agent_event(self, message: dict[str, Any]) -> None:
         event = message["event"]
@@ -107,11 +205,9 @@ class AgentConsumer(AsyncWebsocketConsumer):
         if event_id in self.seen:
             return  # the same push through another of this socket's groups
         self.seen.append(event_id)
+        if event.get("type") in _FOLLOW_EVENTS and isinstance(event.get("escalation"), dict):
+            await self._follow_update(event["escalation"])
         await self.send(text_data=json.dumps(event))
-
-    async def agent_follow(self, message: dict[str, Any]) -> None:
-        """An escalation was assigned to this agent: start receiving its conversation."""
-        await self._join(conversation_events.conversation_group(message["conversation_id"]))
 
     async def conversation_event(self, message: dict[str, Any]) -> None:
         event = message["event"]
@@ -124,4 +220,8 @@ class AgentConsumer(AsyncWebsocketConsumer):
         return None
 
     async def conversation_hint(self, message: dict[str, Any]) -> None:
+        return None
+
+    async def conversation_erased(self, message: dict[str, Any]) -> None:
+        # The visitor erased their data; the escalation events tell the console the rest.
         return None

@@ -27,9 +27,9 @@ EMOTION_UPDATED = "emotion.updated"
 # Ephemeral hint to the visitor's widget (no seq, not stored): place in the queue.
 QUEUE_UPDATED = "queue.updated"
 
-# Channel-layer message types; Channels maps them to AgentConsumer.agent_event / .agent_follow.
+# Channel-layer message type; Channels maps it to AgentConsumer.agent_event. Sockets start and
+# stop following a conversation from the escalation events themselves (see AgentConsumer).
 LAYER_AGENT_EVENT = "agent.event"
-LAYER_AGENT_FOLLOW = "agent.follow"
 
 AGENTS_GROUP = "agents"
 SUPERVISORS_GROUP = "supervisors"
@@ -111,12 +111,6 @@ def push_on_commit(groups: list[str], event: dict[str, Any]) -> None:
             _group_send(group, {"type": LAYER_AGENT_EVENT, "event": stamped})
 
     transaction.on_commit(send)
-
-
-def follow_on_commit(*, user_id: int, conversation_id: UUID | str) -> None:
-    """Tell an agent's sockets to start following a conversation's live events."""
-    message = {"type": LAYER_AGENT_FOLLOW, "conversation_id": str(conversation_id)}
-    transaction.on_commit(lambda: _group_send(agent_group(user_id), message))
 
 
 def queue_hint(conversation_id: UUID | str, event: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from conversations import services as conversation_services
 from conversations.models import Conversation, Message
 from empathy.types import CrisisAssessment, EmotionReading
 from escalations import events, rules, selectors
-from escalations.models import Escalation
+from escalations.models import AgentProfile, Escalation
 from escalations.rules import EscalationDecision
 from escalations.services.common import (
     _agent_groups,
@@ -214,13 +214,35 @@ def _upgrade_to_crisis(
         is_crisis=True,
         reason=rules.CRISIS_INDICATORS,
     )
+    # The groups before any requeue, so an agent losing the conversation hears about it.
+    groups = _agent_groups(locked)
+    assignee = locked.assigned_to
+    if (
+        locked.status == Escalation.Status.ASSIGNED
+        and assignee is not None
+        and not selectors.user_is_supervisor(user=assignee)
+        and not _has_skill(assignee.pk, "crisis")
+    ):
+        # Crisis transcripts are for crisis-trained agents: back to the queue, routed on commit
+        # (the critical SLA brings supervisors in if no one is free).
+        locked.status = Escalation.Status.QUEUED
+        locked.assigned_to = None
+        locked.save(update_fields=["status", "assigned_to"])
+        _audit(locked, "requeued", previous_agent_id=assignee.pk, why="crisis_skill_required")
+        conversation_services.conversation_status_set(
+            conversation_id=locked.conversation_id,
+            status=Conversation.Status.WAITING_FOR_AGENT,
+        )
     escalation.__dict__.update(locked.__dict__)
-    events.push_on_commit(
-        _agent_groups(locked), events.escalation_event(events.ESCALATION_UPDATED, locked)
-    )
+    events.push_on_commit(groups, events.escalation_event(events.ESCALATION_UPDATED, locked))
     if locked.status == Escalation.Status.QUEUED:
         escalation_id = locked.pk
         _safe_on_commit("route", lambda: escalation_route(escalation_id=escalation_id))
+
+
+def _has_skill(user_id: int, skill: str) -> bool:
+    profile = AgentProfile.objects.filter(user_id=user_id).first()
+    return profile is not None and profile.has_skill(skill)
 
 
 def escalation_request_human(*, conversation: Conversation) -> Escalation:

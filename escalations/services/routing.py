@@ -49,7 +49,6 @@ def _assign(escalation: Escalation, *, user: Any, actor: Any, how: str) -> None:
     if previous and previous != user.pk:
         groups.append(events.agent_group(previous))
     events.push_on_commit(groups, events.escalation_event(events.ESCALATION_ASSIGNED, escalation))
-    events.follow_on_commit(user_id=user.pk, conversation_id=escalation.conversation_id)
     _safe_on_commit("queue_hints", queue_hints_send)
 
 
