@@ -8,6 +8,7 @@ import signal
 import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
+from websockets.typing import Origin
 
 from config import shutdown
 from conversations import access
@@ -27,7 +28,7 @@ def test_sigterm_sends_reconnect_hint_then_closes_1012(transactional_db: None) -
 
     with run_asgi_server(eager=True, name="shutdown") as server:
         url = f"{server.ws_url}/ws/widget/conversations/{conversation.id}/"
-        with connect(url, origin=ORIGIN, open_timeout=10) as socket:  # type: ignore[arg-type]
+        with connect(url, origin=Origin(ORIGIN), open_timeout=10) as socket:
             socket.send(json.dumps({"type": "auth", "token": token, "after": 0}))
             # Authorized and subscribed: a ping is answered only after the auth frame is done.
             socket.send(json.dumps({"type": "ping"}))
