@@ -279,35 +279,57 @@ def escalation_decide(signals: EscalationSignals) -> EscalationDecision | None:
 # ---------------------------------------------------------------------------
 # Urgency: one table
 # ---------------------------------------------------------------------------
-# reason -> (base urgency, highest urgency the bumps may reach)
-URGENCY_TABLE: dict[str, tuple[str, str]] = {
-    CRISIS_INDICATORS: ("critical", "critical"),
-    HIGH_EMOTIONAL_INTENSITY: ("high", "high"),
-    REPEATED_FRUSTRATION: ("medium", "high"),
-    AI_FAILURES: ("medium", "high"),
-    USER_REQUEST: ("low", "high"),
-    COMPLEX_INQUIRY: ("low", "medium"),
-    AI_CONFIDENCE_LOW: ("low", "medium"),
-}
-BUMP_INTENSITY = 0.8
-BUMP_LENGTH = 15
+# How strongly the latest reading is negative: below UPSET_INTENSITY (or not negative at all)
+# is "calm", above INTENSE_INTENSITY is "intense".
+UPSET_INTENSITY = 0.5
+INTENSE_INTENSITY = 0.8
+INTENSITY_BANDS = ("calm", "upset", "intense")
+# A conversation this long means the visitor has been at it a while.
+LONG_CONVERSATION = 15
+
+# reason -> (urgency when calm, upset, intense; highest urgency the bumps below may reach).
+# Why: a person who asks for a human is never made to wait behind routine work when they are
+# upset; a furious or crisis-adjacent tone moves any reason up; only a crisis is critical.
+URGENCY_TABLE: dict[str, tuple[str, str, str, str]] = {
+    #                          calm        upset       intense     cap
+    CRISIS_INDICATORS:        ("critical", "critical", "critical", "critical"),
+    HIGH_EMOTIONAL_INTENSITY: ("high",     "high",     "high",     "high"),
+    REPEATED_FRUSTRATION:     ("medium",   "medium",   "high",     "high"),
+    AI_FAILURES:              ("medium",   "medium",   "high",     "high"),
+    USER_REQUEST:             ("low",      "medium",   "medium",   "high"),
+    COMPLEX_INQUIRY:          ("low",      "low",      "medium",   "medium"),
+    AI_CONFIDENCE_LOW:        ("low",      "low",      "medium",   "medium"),
+}  # fmt: skip
+_UNKNOWN_REASON = ("medium", "medium", "high", "high")
+
+
+def intensity_band(*, intensity: float, is_negative: bool) -> str:
+    """ "calm", "upset" or "intense": how strongly negative the visitor sounds now."""
+    if not is_negative or intensity < UPSET_INTENSITY:
+        return "calm"
+    return "intense" if intensity > INTENSE_INTENSITY else "upset"
 
 
 def escalation_urgency(
-    *, reason: str, intensity: float, trend: str, message_count: int, concern_count: int = 0
+    *,
+    reason: str,
+    intensity: float,
+    trend: str,
+    message_count: int,
+    is_negative: bool = True,
+    concern_count: int = 0,
 ) -> str:
-    """Base urgency of the reason, one step up each for high intensity, a worsening trend, a
-    long conversation and an earlier crisis `concern`, capped per reason (only a crisis
-    assessment is ever critical)."""
-    base, cap = URGENCY_TABLE.get(reason, ("medium", "high"))
-    bumps = (
-        int(intensity >= BUMP_INTENSITY)
-        + int(trend == "deteriorating")
-        + int(message_count >= BUMP_LENGTH)
-        + int(concern_count > 0)
+    """The table's urgency for the reason and the intensity band, then one step up when the
+    visitor is running out of patience (a deteriorating trend or a long conversation: one
+    step, they tell the same story) and one step up after an earlier crisis `concern`, capped
+    per reason."""
+    *by_band, cap = URGENCY_TABLE.get(reason, _UNKNOWN_REASON)
+    band = intensity_band(intensity=intensity, is_negative=is_negative)
+    base = by_band[INTENSITY_BANDS.index(band)]
+    bumps = int(trend == "deteriorating" or message_count >= LONG_CONVERSATION) + int(
+        concern_count > 0
     )
-    level = min(URGENCIES.index(base) + bumps, URGENCIES.index(cap))
-    return URGENCIES[level]
+    return URGENCIES[min(URGENCIES.index(base) + bumps, URGENCIES.index(cap))]
 
 
 def urgency_raised(urgency: str) -> str:

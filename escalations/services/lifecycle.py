@@ -82,13 +82,14 @@ def escalation_open(
         state = conversation.emotional_state or {}
         journey = selectors.conversation_journey(conversation_id=conversation_id)
         trend = str(state.get("trend", "stable"))
-        intensity = (
-            reading.intensity
+        latest = (
+            {"intensity": reading.intensity, "category": reading.category}
             if reading is not None
-            else float(journey[-1]["intensity"])
+            else journey[-1]
             if journey
-            else 0.0
+            else {}
         )
+        intensity = float(latest.get("intensity", 0.0))
         message_count = selectors.conversation_message_count(conversation_id=conversation_id)
         concern_count = selectors.conversation_concern_count(conversation_id=conversation_id)
         ai_attempts = selectors.conversation_ai_attempts(conversation_id=conversation_id)
@@ -97,6 +98,7 @@ def escalation_open(
             intensity=intensity,
             trend=trend,
             message_count=message_count,
+            is_negative=latest.get("category") in rules.NEGATIVE_CATEGORIES,
             concern_count=concern_count,
         )
         trigger_words = _trigger_words(

@@ -180,15 +180,38 @@ def test_ask_for_a_person_escalates_with_context(conversation, detector) -> None
     message = receive(conversation, "I am annoyed, real person please")
     assert pipeline.message_process(message_id=message.pk) == "handed_off"
     escalation = Escalation.objects.get()
+    # Annoyed (negative, 0.6): an upset ask for a person is medium, not low.
     assert (escalation.reason, escalation.rule, escalation.urgency) == (
         "user_request",
         "asked_in_text",
-        "low",
+        "medium",
     )
     assert escalation.trigger_words == ["annoyed,"]
     assert escalation.journey[0]["emotion"] == "annoyance"
     assert "asked for a person" in escalation.summary
     assert escalation.ai_attempts == {"replies": 0, "failures": 0, "strategies": []}
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        pytest.param(
+            "I WANT TO TALK TO A HUMAN RIGHT NOW, this is UNACCEPTABLE!!!", "medium", id="furious"
+        ),
+        pytest.param("can I talk to a human please?", "low", id="polite"),
+    ],
+)
+def test_shipped_detector_rates_a_furious_ask_above_a_polite_one(  # type: ignore[no-untyped-def]
+    conversation, text: str, urgency: str
+) -> None:
+    message = receive(conversation, text)
+    assert pipeline.message_process(message_id=message.pk) == "handed_off"
+    escalation = Escalation.objects.get()
+    assert (escalation.reason, escalation.rule, escalation.urgency) == (
+        "user_request",
+        "asked_in_text",
+        urgency,
+    )
 
 
 def test_strong_distress_escalates_high_with_trigger_words(conversation, detector) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from escalations.models import Escalation
 from escalations.rules import (
+    URGENCY_TABLE,
     EscalationDecision,
     EscalationSignals,
     asks_for_human,
@@ -195,31 +197,76 @@ def test_mentions_that_are_not_asks(text: str) -> None:
     assert asks_for_human(text) is False
 
 
+# One case per row of URGENCY_TABLE and band: (reason, band) -> urgency, written out by hand
+# so a change to the table shows up here as a decision.
+_BAND_INTENSITY = {"calm": 0.2, "upset": 0.66, "intense": 0.9}
+_EXPECTED_BY_BAND = {
+    "crisis_indicators": ("critical", "critical", "critical"),
+    "high_emotional_intensity": ("high", "high", "high"),
+    "repeated_frustration": ("medium", "medium", "high"),
+    "ai_failures": ("medium", "medium", "high"),
+    "user_request": ("low", "medium", "medium"),
+    "complex_inquiry": ("low", "low", "medium"),
+    "ai_confidence_low": ("low", "low", "medium"),
+}
+
+
+def test_every_reason_has_a_row() -> None:
+    assert set(URGENCY_TABLE) == set(_EXPECTED_BY_BAND) == {r.value for r in Escalation.Reason}
+
+
 @pytest.mark.parametrize(
-    ("reason", "intensity", "trend", "length", "concern", "urgency"),
+    ("reason", "band", "urgency"),
     [
-        pytest.param("crisis_indicators", 0.0, "stable", 1, 0, "critical", id="crisis"),
-        pytest.param("high_emotional_intensity", 0.97, "stable", 3, 0, "high", id="intensity"),
-        pytest.param("repeated_frustration", 0.5, "stable", 6, 0, "medium", id="frustration"),
-        pytest.param(
-            "repeated_frustration", 0.5, "deteriorating", 6, 0, "high", id="frustration-worse"
-        ),
-        pytest.param("ai_failures", 0.65, "stable", 8, 0, "medium", id="ai-failures"),
-        pytest.param("user_request", 0.1, "stable", 2, 0, "low", id="user-request"),
-        pytest.param("user_request", 0.9, "deteriorating", 20, 0, "high", id="user-request-cap"),
-        pytest.param("complex_inquiry", 0.1, "stable", 2, 0, "low", id="complex"),
-        pytest.param("complex_inquiry", 0.9, "deteriorating", 2, 0, "medium", id="complex-cap"),
-        pytest.param("ai_confidence_low", 0.1, "stable", 4, 0, "low", id="confidence-low"),
-        pytest.param("user_request", 0.1, "stable", 2, 1, "medium", id="earlier-concern"),
+        pytest.param(reason, band, urgency, id=f"{reason}-{band}")
+        for reason, urgencies in _EXPECTED_BY_BAND.items()
+        for band, urgency in zip(("calm", "upset", "intense"), urgencies, strict=True)
     ],
 )
-def test_urgency_table(
-    reason: str, intensity: float, trend: str, length: int, concern: int, urgency: str
-) -> None:
+def test_urgency_table_row(reason: str, band: str, urgency: str) -> None:
+    assert (
+        escalation_urgency(
+            reason=reason, intensity=_BAND_INTENSITY[band], trend="stable", message_count=3
+        )
+        == urgency
+    )
+
+
+@pytest.mark.parametrize(
+    ("reason", "intensity", "negative", "trend", "length", "concern", "urgency"),
+    [
+        # The furious request for a person (the shipped detector reads it at ~0.66 negative).
+        pytest.param("user_request", 0.66, True, "stable", 2, 0, "medium", id="furious-ask"),
+        pytest.param("user_request", 0.81, True, "deteriorating", 2, 0, "high", id="ask-worse"),
+        pytest.param("user_request", 0.8, True, "stable", 2, 0, "medium", id="ask-at-0.8"),
+        pytest.param("user_request", 0.1, True, "stable", 2, 0, "low", id="calm-ask"),
+        # High intensity that is not negative (delight) is no reason to hurry.
+        pytest.param("user_request", 0.95, False, "stable", 2, 0, "low", id="happy-ask"),
+        pytest.param("user_request", 0.49, True, "stable", 2, 0, "low", id="below-upset"),
+        # Worsening trend and a long conversation are one step together, not two.
+        pytest.param("user_request", 0.1, True, "deteriorating", 2, 0, "medium", id="worse"),
+        pytest.param("user_request", 0.1, True, "stable", 15, 0, "medium", id="long"),
+        pytest.param("user_request", 0.1, True, "deteriorating", 30, 0, "medium", id="both"),
+        pytest.param("user_request", 0.1, True, "improving", 14, 0, "low", id="not-long"),
+        pytest.param("user_request", 0.1, True, "stable", 2, 1, "medium", id="earlier-concern"),
+        pytest.param("user_request", 0.9, True, "deteriorating", 20, 2, "high", id="ask-cap"),
+        pytest.param("repeated_frustration", 0.5, True, "deteriorating", 6, 0, "high", id="rf"),
+        pytest.param("ai_failures", 0.65, True, "stable", 8, 0, "medium", id="ai-failures"),
+        pytest.param("complex_inquiry", 0.9, True, "deteriorating", 2, 1, "medium", id="cx-cap"),
+        pytest.param("ai_confidence_low", 0.1, True, "deteriorating", 4, 0, "medium", id="low"),
+        pytest.param("high_emotional_intensity", 0.97, True, "stable", 3, 0, "high", id="hei"),
+        pytest.param("crisis_indicators", 0.0, False, "stable", 1, 0, "critical", id="crisis"),
+    ],
+)
+def test_urgency_bumps_and_caps(
+    reason: str, intensity: float, negative: bool, trend: str, length: int, concern: int,
+    urgency: str,
+) -> None:  # fmt: skip
     assert (
         escalation_urgency(
             reason=reason,
             intensity=intensity,
+            is_negative=negative,
             trend=trend,
             message_count=length,
             concern_count=concern,
@@ -229,13 +276,13 @@ def test_urgency_table(
 
 
 def test_only_crisis_reaches_critical_by_rule() -> None:
-    for reason in ("high_emotional_intensity", "repeated_frustration", "user_request"):
+    for reason in set(URGENCY_TABLE) - {"crisis_indicators"}:
         assert (
             escalation_urgency(
                 reason=reason, intensity=1.0, trend="deteriorating", message_count=99,
                 concern_count=3,
             )
-            == "high"
+            != "critical"
         )  # fmt: skip
 
 
