@@ -161,6 +161,11 @@ _SPECIALIST = re.compile(
 )
 
 
+# Every skill routing can ask for: the topics above, crisis (the crisis path) and supervisor
+# (a console transfer to a supervisor).
+AGENT_SKILLS = tuple(sorted({skill for skill, _ in _SKILL_TOPICS} | {"crisis", "supervisor"}))
+
+
 def skill_for_text(text: str) -> str:
     """The specialty a message needs ("billing", "technical") or "" for any agent."""
     for skill, pattern in _SKILL_TOPICS:

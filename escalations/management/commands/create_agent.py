@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from escalations.models import AgentProfile
+from escalations.rules import AGENT_SKILLS
 from escalations.selectors import AGENTS_GROUP, SUPERVISORS_GROUP
 
 SUPERVISOR_PERMISSIONS = (
@@ -21,7 +22,6 @@ SUPERVISOR_PERMISSIONS = (
     "change_agentprofile",
     "view_outbounddelivery",
 )
-_SKILL_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 class Command(BaseCommand):
@@ -43,9 +43,12 @@ class Command(BaseCommand):
         if not username:
             raise CommandError("username must not be empty")
         skills = [s.strip().lower() for s in options["skills"].split(",") if s.strip()]
-        bad = [s for s in skills if not set(s) <= _SKILL_CHARS]
-        if bad:
-            raise CommandError(f"skills may use a-z, 0-9, _ and - only: {bad}")
+        unknown = sorted({s for s in skills if s not in AGENT_SKILLS})
+        if unknown:
+            # Routing matches skills by name: a typo would leave the agent unreachable.
+            raise CommandError(
+                f"Unknown skill(s): {', '.join(unknown)}. Known skills: {', '.join(AGENT_SKILLS)}."
+            )
         if not 1 <= options["capacity"] <= 100:
             raise CommandError("--capacity must be between 1 and 100")
         password = options["password"]
