@@ -131,14 +131,24 @@ TEMPLATES = [
 # ---------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    # Connections are closed after each request/task by default: under ASGI every
-    # database_sync_to_async thread would otherwise keep its own connection open and a busy
-    # server runs PostgreSQL out of connection slots. Put PgBouncer in front to reuse them.
+    # Under ASGI each request may run in its own thread, so persistent per-thread connections
+    # leak and run PostgreSQL out of slots; a process-wide psycopg pool bounds them instead and
+    # saves a backend fork per request or task. DATABASE_POOL_MAX_SIZE=0 turns the pool off
+    # (then every request opens its own connection, or keeps it DATABASE_CONN_MAX_AGE seconds).
+    DATABASE_POOL_MAX_SIZE = env_int("DATABASE_POOL_MAX_SIZE", 8)
     DATABASES = {
         "default": dj_database_url.parse(
-            DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0), conn_health_checks=True
+            DATABASE_URL,
+            conn_max_age=0 if DATABASE_POOL_MAX_SIZE else env_int("DATABASE_CONN_MAX_AGE", 0),
+            conn_health_checks=not DATABASE_POOL_MAX_SIZE,
         )
     }
+    if DATABASE_POOL_MAX_SIZE and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": DATABASE_POOL_MAX_SIZE,
+            "timeout": 10,
+        }
     if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         # A dead database must fail readiness in seconds, not after the OS TCP timeout.
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)

@@ -6,9 +6,9 @@ import logging
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
+
+from config import layers
 
 if TYPE_CHECKING:
     from conversations.models import Message
@@ -68,11 +68,8 @@ def message_delta(*, reply_to: int, index: int, text: str) -> dict[str, Any]:
 
 
 def _group_send(group: str, message: dict[str, Any]) -> None:
-    layer = get_channel_layer()
-    if layer is None:
-        return
     try:
-        async_to_sync(layer.group_send)(group, message)
+        layers.group_send(group, message)
     except Exception:
         # Delivery is a hint; clients recover missed events from the stored log by seq.
         logger.warning("group_send failed", extra={"group": group}, exc_info=True)

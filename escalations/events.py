@@ -7,10 +7,9 @@ import uuid
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 
+from config import layers
 from conversations import events as conversation_events
 
 if TYPE_CHECKING:
@@ -90,11 +89,8 @@ def queue_updated(*, position: int, estimated_wait_seconds: int) -> dict[str, An
 
 
 def _group_send(group: str, message: dict[str, Any]) -> None:
-    layer = get_channel_layer()
-    if layer is None:
-        return
     try:
-        async_to_sync(layer.group_send)(group, message)
+        layers.group_send(group, message)
     except Exception:
         # Pushes are hints; agents' consoles also poll the API, which reads PostgreSQL.
         logger.warning("agent group_send failed", extra={"group": group}, exc_info=True)
