@@ -178,7 +178,16 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+            "CONFIG": {
+                # channels-redis blocks up to 5 s in BZPOPMIN while a socket waits for events;
+                # redis-py 8 also times reads out after 5 s by default, so the two race and
+                # idle sockets die. The read timeout must outlast the blocking pop.
+                "hosts": [
+                    {"address": REDIS_URL, "socket_timeout": 15, "socket_connect_timeout": 3}
+                ],
+                "capacity": 1500,
+                "expiry": 30,
+            },
         }
     }
 else:
@@ -308,7 +317,7 @@ if CRISIS_RESOURCES_FILE:
 
     CRISIS_RESOURCES = _json.loads(Path(CRISIS_RESOURCES_FILE).read_text(encoding="utf-8"))
     if "default" not in CRISIS_RESOURCES:
-        raise ImproperlyConfigured("CRISIS_RESOURCES_FILE must have a \"default\" entry.")
+        raise ImproperlyConfigured('CRISIS_RESOURCES_FILE must have a "default" entry.')
 # Outbound helpdesk push (each one on when its credentials are set) and the signed webhook.
 ZENDESK_BASE_URL = env_str("ZENDESK_BASE_URL")  # https://<subdomain>.zendesk.com
 ZENDESK_EMAIL = env_str("ZENDESK_EMAIL")
