@@ -177,6 +177,9 @@ def webhook_signature(*, secret: str, timestamp: str, body: bytes) -> str:
 
 def webhook_push(escalation: Escalation, *, delivery_id: str) -> str:
     """POST `escalation.created` to the configured URL with an HMAC-SHA256 signature."""
+    if not settings.ESCALATION_WEBHOOK_SECRET:
+        # An unsigned webhook cannot be trusted by its receiver: refuse, visibly in the admin.
+        raise DeliveryTerminalError("ESCALATION_WEBHOOK_SECRET is not set")
     payload = {"type": "escalation.created", "id": delivery_id, "escalation": context(escalation)}
     body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
     timestamp = str(int(time.time()))

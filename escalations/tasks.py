@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from escalations import outbound, services
-from escalations.models import OutboundDelivery
+from escalations.models import Escalation, OutboundDelivery
 
 logger = logging.getLogger(__name__)
 
-_PUSH = {
+_PUSH: dict[str, Callable[[Escalation, str], str]] = {
     OutboundDelivery.Target.ZENDESK: lambda escalation, _id: outbound.zendesk_push(escalation),
     OutboundDelivery.Target.INTERCOM: lambda escalation, _id: outbound.intercom_push(escalation),
     OutboundDelivery.Target.WEBHOOK: lambda escalation, delivery_id: outbound.webhook_push(
@@ -32,7 +32,11 @@ def retry_countdown(retries: int) -> int:
 
 
 def delivery_attempt(*, delivery_id: str, is_last_try: bool) -> str:
-    """One attempt at a delivery; raises DeliveryTransientError when a retry may help."""
+    """One attempt at a delivery; raises DeliveryTransientError when a retry may help.
+
+    The delivery row stays locked during the push (bounded by the outbound timeout), so a
+    redelivered or duplicate task finds it busy, and once it is `sent` nothing is pushed again.
+    """
     with transaction.atomic():
         delivery = (
             OutboundDelivery.objects.select_for_update(skip_locked=True)
@@ -42,29 +46,34 @@ def delivery_attempt(*, delivery_id: str, is_last_try: bool) -> str:
         )
         if delivery is None:
             return "busy_or_missing"
-        if delivery.status == OutboundDelivery.Status.SENT:
-            return "already_sent"
-        OutboundDelivery.objects.filter(pk=delivery.pk).update(attempts=F("attempts") + 1)
-    try:
-        external_id = _PUSH[delivery.target](delivery.escalation, str(delivery.pk))
-    except outbound.DeliveryTransientError as exc:
-        _record_failure(delivery, str(exc), final=is_last_try)
-        raise
-    except outbound.DeliveryError as exc:
-        _record_failure(delivery, str(exc), final=True)
-        return "failed"
-    OutboundDelivery.objects.filter(pk=delivery.pk).update(
-        status=OutboundDelivery.Status.SENT, external_id=external_id[:100], last_error=""
-    )
+        if delivery.status != OutboundDelivery.Status.PENDING:
+            return f"already_{delivery.status}"
+        delivery.attempts += 1
+        try:
+            external_id = _PUSH[delivery.target](delivery.escalation, str(delivery.pk))
+        except outbound.DeliveryTransientError as exc:
+            _record_failure(delivery, str(exc), final=is_last_try)
+            transient: outbound.DeliveryTransientError | None = exc
+        except outbound.DeliveryError as exc:
+            _record_failure(delivery, str(exc), final=True)
+            return "failed"
+        else:
+            transient = None
+            delivery.status = OutboundDelivery.Status.SENT
+            delivery.external_id = external_id[:100]
+            delivery.last_error = ""
+            delivery.save(update_fields=["status", "external_id", "last_error", "attempts"])
+    if transient is not None:
+        raise transient
     logger.info("delivery sent", extra={"delivery_id": str(delivery.pk), "target": delivery.target})
     return "sent"
 
 
 def _record_failure(delivery: OutboundDelivery, error: str, *, final: bool) -> None:
-    update: dict[str, Any] = {"last_error": error[:300]}
+    delivery.last_error = error[:300]
     if final:
-        update["status"] = OutboundDelivery.Status.FAILED
-    OutboundDelivery.objects.filter(pk=delivery.pk).update(**update)
+        delivery.status = OutboundDelivery.Status.FAILED
+    delivery.save(update_fields=["status", "last_error", "attempts"])
     logger.warning(
         "delivery failed",
         extra={"delivery_id": str(delivery.pk), "target": delivery.target, "final": final},
