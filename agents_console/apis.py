@@ -69,6 +69,7 @@ class ConsoleAgentApi(ConsoleApi):
 @extend_schema(exclude=True)
 class ConsoleConversationApi(ConsoleApi):
     def get(self, request: Request, conversation_id: str) -> Response:
+        services.console_transcript_open(user=request.user, conversation_id=conversation_id)
         detail = selectors.console_conversation_detail(
             user=request.user, conversation_id=conversation_id
         )
@@ -78,10 +79,11 @@ class ConsoleConversationApi(ConsoleApi):
 
 
 def _visible_or_404(request: Request, conversation_id: str) -> None:
-    if not selectors.console_conversation_visible(
-        user=request.user, conversation_id=_uuid_or_404(conversation_id)
-    ):
-        raise _not_found()
+    # Suggestions and similar cases are read from the messages: the crisis rule applies
+    # (403), without an audit entry since no transcript is shown.
+    services.console_transcript_open(
+        user=request.user, conversation_id=conversation_id, audit=False
+    )
 
 
 def _uuid_or_404(value: str) -> str:

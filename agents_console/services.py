@@ -11,12 +11,14 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from agents_console import guidance, selectors
 from agents_console.models import EmotionFeedback, InternalNote
 from config.metrics import confidence_bucket
 from conversations.models import Conversation, Message
+from conversations.privacy import services as privacy_services
 from empathy import taxonomy
 from escalations import selectors as escalation_selectors
 from escalations import services as escalation_services
@@ -45,6 +47,39 @@ def _not_found() -> ConsoleActionRejected:
 def _visible(*, user: Any, conversation_id: UUID) -> None:
     if selectors.console_conversation_visible(user=user, conversation_id=conversation_id) is False:
         raise _not_found()
+
+
+CRISIS_RESTRICTED = "This crisis conversation is for supervisors and crisis-trained agents."
+
+
+def console_transcript_open(*, user: Any, conversation_id: str, audit: bool = True) -> None:
+    """Gate for every console view built from a conversation's messages.
+
+    Not visible to this user (or unknown): 404, whether or not it is a crisis, so nothing
+    leaks. A crisis conversation the user may not read (crisis skill or supervisor needed):
+    403, nothing written. Otherwise a transcript view (`audit`) of a crisis is audited.
+    """
+    try:
+        parsed = UUID(str(conversation_id))
+    except ValueError:
+        raise _not_found() from None
+    if not selectors.console_conversation_visible(user=user, conversation_id=parsed):
+        raise _not_found()
+    conversation = Conversation.objects.filter(pk=parsed).first()
+    if conversation is None:
+        raise _not_found()
+    from conversations.privacy import selectors as privacy_selectors
+
+    if not audit:
+        if not privacy_selectors.crisis_transcript_access_check(
+            user=user, conversation=conversation
+        ):
+            raise ConsoleActionRejected(CRISIS_RESTRICTED, code="forbidden", status=403)
+        return
+    try:
+        privacy_services.crisis_transcript_access_record(user=user, conversation=conversation)
+    except PermissionDenied:
+        raise ConsoleActionRejected(CRISIS_RESTRICTED, code="forbidden", status=403) from None
 
 
 @transaction.atomic

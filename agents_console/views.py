@@ -9,15 +9,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 
-from agents_console import selectors
+from agents_console import selectors, services
 from agents_console.csp import console_secured
 from empathy import taxonomy
 
 LOGIN_URL = reverse_lazy("console:login")
 
 
-def _forbidden(request: HttpRequest) -> HttpResponse:
-    return render(request, "console/forbidden.html", status=403)
+def _forbidden(request: HttpRequest, restricted: str = "") -> HttpResponse:
+    return render(request, "console/forbidden.html", {"restricted": restricted}, status=403)
 
 
 def _page_context(request: HttpRequest, role: str) -> dict[str, object]:
@@ -55,6 +55,12 @@ def conversation_page(request: HttpRequest, conversation_id: str) -> HttpRespons
     role = selectors.console_user_role(user=request.user)
     if role is None:
         return _forbidden(request)
+    try:
+        services.console_transcript_open(user=request.user, conversation_id=conversation_id)
+    except services.ConsoleActionRejected as refused:
+        if refused.status == 403:
+            return _forbidden(request, refused.message)
+        raise Http404("Conversation not found.") from None
     detail = selectors.console_conversation_detail(
         user=request.user, conversation_id=conversation_id
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import Any
+from uuid import UUID
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
@@ -129,9 +130,33 @@ class EscalationClaimApi(AgentApi):
         return Response(_escalation_out(escalation))
 
 
-class AgentMessageCreateApi(AgentApi):
+class AgentMessageApi(AgentApi):
     class AgentMessageInputSerializer(serializers.Serializer):
         text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+
+    class TranscriptOutputSerializer(serializers.Serializer):
+        class TranscriptMessageSerializer(serializers.Serializer):
+            seq = serializers.IntegerField()
+            sender = serializers.CharField()
+            text = serializers.CharField()
+            created_at = serializers.DateTimeField()
+
+        conversation_id = serializers.UUIDField()
+        messages = TranscriptMessageSerializer(many=True)
+
+    @extend_schema(
+        operation_id="agent_message_list",
+        description=(
+            "The transcript of a queued conversation or one of yours (supervisors: any). Crisis "
+            "transcripts only for supervisors and crisis-trained agents; each view is audited."
+        ),
+        responses={200: TranscriptOutputSerializer, **_errors(401, 403, 404)},
+    )
+    def get(self, request: Request, conversation_id: str) -> Response:
+        messages = services.agent_transcript_view(
+            conversation_id=conversation_id, user=request.user
+        )
+        return Response({"conversation_id": str(UUID(conversation_id)), "messages": messages})
 
     @extend_schema(
         operation_id="agent_message_create",

@@ -15,7 +15,7 @@ urlpatterns = [
     ),
     path(
         "conversations/<str:conversation_id>/messages",
-        apis.AgentMessageCreateApi.as_view(),
+        apis.AgentMessageApi.as_view(),
         name="message-create",
     ),
     path(

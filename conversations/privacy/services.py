@@ -304,6 +304,22 @@ def crisis_transcript_view(*, user: Any, conversation: Conversation) -> list[dic
 
     A refused request writes no audit entry and reveals nothing: the check runs first.
     """
+    crisis_transcript_access_record(user=user, conversation=conversation)
+    rows = Message.objects.filter(conversation_id=conversation.id).order_by("seq")
+    return [
+        {
+            "seq": m.seq,
+            "sender": m.sender,
+            "text": m.text,
+            "created_at": m.created_at.isoformat().replace("+00:00", "Z"),
+        }
+        for m in rows
+    ]
+
+
+def crisis_transcript_access_record(*, user: Any, conversation: Conversation) -> None:
+    """Gate for any staff view showing a conversation's messages (agent API, console): raises
+    PermissionDenied (nothing written) or, for a crisis conversation, audits the view."""
     if not selectors.crisis_transcript_access_check(user=user, conversation=conversation):
         logger.info(
             "transcript access refused",
@@ -318,16 +334,6 @@ def crisis_transcript_view(*, user: Any, conversation: Conversation) -> list[dic
             visitor_ref=conversation.visitor_id,
             conversation_ref=conversation.id,
         )
-    rows = Message.objects.filter(conversation_id=conversation.id).order_by("seq")
-    return [
-        {
-            "seq": m.seq,
-            "sender": m.sender,
-            "text": m.text,
-            "created_at": m.created_at.isoformat().replace("+00:00", "Z"),
-        }
-        for m in rows
-    ]
 
 
 # ---------------------------------------------------------------------------

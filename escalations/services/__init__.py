@@ -12,6 +12,7 @@ from __future__ import annotations
 from escalations.rules import EscalationDecision, EscalationSignals, escalation_decide
 from escalations.services.actions import (
     agent_message_post,
+    agent_transcript_view,
     escalation_hand_back,
     escalation_reassign,
     escalation_resolve,
@@ -60,6 +61,7 @@ __all__ = [
     "EscalationSignals",
     "OpenResult",
     "agent_message_post",
+    "agent_transcript_view",
     "crisis_resources_text",
     "escalation_check",
     "escalation_claim",

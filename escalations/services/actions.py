@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from config import metrics
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
+from conversations.privacy import selectors as privacy_selectors
+from conversations.privacy import services as privacy_services
 from escalations import events, rules, selectors
 from escalations.models import Escalation
 from escalations.services.common import (
@@ -49,11 +53,38 @@ def _authorize(*, conversation_id: UUID | str, user: Any, lock: bool = False) ->
     return escalation
 
 
+CRISIS_RESTRICTED = "This crisis conversation is for supervisors and crisis-trained agents."
+
+
+def agent_transcript_view(*, conversation_id: UUID | str, user: Any) -> list[dict[str, Any]]:
+    """The messages of a conversation the agent may see (queued or theirs; any for a
+    supervisor). Crisis transcripts only for the crisis-trained, each view audited; a refusal
+    writes nothing."""
+    conversation = selectors.conversation_get(conversation_id=conversation_id)
+    if conversation is None:
+        raise EscalationNotFound("Conversation not found.")
+    if not selectors.user_is_supervisor(user=user) and not (
+        Escalation.objects.filter(
+            Q(status=Escalation.Status.QUEUED) | Q(assigned_to=user),
+            conversation_id=conversation.pk,
+        ).exists()
+    ):
+        raise EscalationForbidden("This conversation is not assigned to you.")
+    try:
+        return privacy_services.crisis_transcript_view(user=user, conversation=conversation)
+    except PermissionDenied as exc:
+        raise EscalationForbidden(CRISIS_RESTRICTED) from exc
+
+
 def agent_message_post(*, conversation_id: UUID | str, user: Any, text: object) -> Message:
     """An agent's (or supervisor's) message; it reaches the widget through the event stream."""
     cleaned = conversation_services.message_text_clean(text)
     with transaction.atomic():
         escalation = _authorize(conversation_id=conversation_id, user=user)
+        if not privacy_selectors.crisis_transcript_access_check(
+            user=user, conversation=escalation.conversation
+        ):
+            raise EscalationForbidden(CRISIS_RESTRICTED)
         message = conversation_services.message_post(
             conversation_id=escalation.conversation_id,
             sender=Message.Sender.AGENT,
