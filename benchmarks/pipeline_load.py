@@ -79,6 +79,7 @@ class Stats:
     lost: int = 0
     duplicated: int = 0
     reconnects: int = 0
+    handed_off: int = 0  # conversations the assistant handed to a person (the notice answers)
     latencies_ms: list[float] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
 
@@ -114,6 +115,7 @@ class Session:
         self.socket: ClientConnection | None = None
         self.reader: asyncio.Task[None] | None = None
         self.closing = False
+        self.handed_off = False
 
     async def create(self) -> bool:
         try:
@@ -183,6 +185,8 @@ class Session:
         seq = event.get("seq")
         if isinstance(seq, int) and seq > self.last_seq:
             self.last_seq = seq
+        if event.get("type") == "conversation.status_changed" and event.get("status") != "bot":
+            self.handed_off = True
         if event.get("type") != "message.created":
             return
         message = event.get("message") or {}
@@ -191,7 +195,8 @@ class Session:
             self.stats.duplicated += 1
             return
         self.seen_ids.add(message_id)
-        if message.get("sender") == "bot" and message.get("reply_to") is not None:
+        # The bot's reply answers a message; so does the notice that a person is taking over.
+        if message.get("sender") in ("bot", "system") and message.get("reply_to") is not None:
             self.replies[message["reply_to"]] = now
             self.reply_arrived.set()
 
@@ -236,12 +241,34 @@ class Session:
             return
         self.stats.sessions_ready += 1
         rng = random.Random(self.index)
+        # Each visitor walks the sample texts in its own order without repeating one: the
+        # same message sent twice is a repeated ask, which rightly goes to a person.
+        texts = rng.sample(SAMPLE_TEXTS, len(SAMPLE_TEXTS))
+        turn = 0
         try:
             while time.monotonic() < stop_sending_at:
-                await self.send_and_wait(rng.choice(SAMPLE_TEXTS))
+                await self.send_and_wait(texts[turn % len(texts)])
+                turn += 1
+                if self.handed_off:
+                    # A person takes it from here; this visitor starts a new conversation so
+                    # the number of conversations talking to the bot stays at N.
+                    self.stats.handed_off += 1
+                    if not await self.restart():
+                        return
+                    texts = rng.sample(SAMPLE_TEXTS, len(SAMPLE_TEXTS))
+                    turn = 0
                 await asyncio.sleep(self.cfg.think_time * (0.5 + rng.random()))
         finally:
             await self.close()
+
+    async def restart(self) -> bool:
+        await self.close()
+        self.closing = self.handed_off = False
+        self.socket, self.reader = None, None
+        self.last_seq = 0
+        self.seen_ids.clear()
+        self.replies.clear()
+        return await self.create() and await self.open_socket()
 
     async def close(self) -> None:
         self.closing = True
@@ -320,6 +347,7 @@ async def main_async(args: argparse.Namespace) -> int:
         print(f"  latency mean / max    {statistics.fmean(lat):.0f} / {max(lat):.0f} ms")
     print(f"  lost                  {stats.lost} (no reply within {cfg.reply_deadline:.0f} s)")
     print(f"  duplicated            {stats.duplicated}")
+    print(f"  handed to a person    {stats.handed_off} (answered by the handoff notice)")
     print(f"  socket reconnects     {stats.reconnects}")
     print(f"  errors                {error_total}")
     for key, count in sorted(stats.errors.items()):
@@ -336,6 +364,7 @@ async def main_async(args: argparse.Namespace) -> int:
                     "p95_ms": p95,
                     "p99_ms": p99,
                     "lost": stats.lost,
+                    "handed_off": stats.handed_off,
                     "duplicated": stats.duplicated,
                     "errors": dict(stats.errors),
                 }
