@@ -99,6 +99,8 @@
     "  text-decoration: underline; padding: 0; font-size: 11px; }",
     ".typing { padding: 4px 14px; font-size: 13px; color: #5c6370; min-height: 18px; }",
     ".typing[hidden] { display: none; }",
+    ".queue { padding: 4px 14px; font-size: 13px; color: #5c6370; }",
+    ".queue[hidden] { display: none; }",
     ".error { margin: 0 12px 6px; padding: 8px 10px; border-radius: 8px; background: #fff0f0;",
     "  color: #8a1c1c; border: 1px solid #e03131; font-size: 13px; }",
     ".error[hidden] { display: none; }",
@@ -218,6 +220,9 @@
   });
   var typing = el("div", { class: "typing", "aria-live": "polite" }, "The assistant is typing\u2026");
   typing.hidden = true;
+  // Place in the agent queue and the estimated wait (from `queue.updated` hints).
+  var queueInfo = el("div", { class: "queue", "aria-live": "polite" });
+  queueInfo.hidden = true;
   var errorBox = el("div", { class: "error", role: "alert" });
   errorBox.hidden = true;
   var actions = el("div", { class: "actions" });
@@ -237,7 +242,7 @@
   var hint = el("span", { id: "hint", class: "sr" }, "Press Enter to send, Shift and Enter for a new line.");
   var sendBtn = el("button", { type: "submit", class: "send", "aria-label": "Send message" }, "Send");
   form.append(inputLabel, input, hint, sendBtn);
-  panel.append(header, privacy, log, typing, errorBox, actions, form);
+  panel.append(header, privacy, log, typing, queueInfo, errorBox, actions, form);
   root.append(launcher, panel);
   shadow.appendChild(root);
 
@@ -560,6 +565,9 @@
     }
     status = next;
     clearProvisional(); // a reply being streamed is not stored once the bot stops answering
+    if (next !== "waiting_for_agent") {
+      queueInfo.hidden = true;
+    }
     if (announce && owns(STATUS_NOTES, next)) {
       systemNote(STATUS_NOTES[next], seq);
     }
@@ -757,6 +765,10 @@
     }
     if (type === "message.delta") {
       applyDelta(event);
+      return;
+    }
+    if (type === "queue.updated") {
+      showQueue(event.position, event.estimated_wait_seconds);
       return;
     }
     if (type.indexOf("typing") !== -1) {
@@ -1027,6 +1039,18 @@
   // ---------------------------------------------------------------------------------------------
   // Shown only when the site's widget config offers it (the escalation API adds the feature
   // and POST .../request-human); probing the URL proves nothing, as every widget path answers.
+  function showQueue(position, waitSeconds) {
+    var place = Number(position);
+    var wait = Number(waitSeconds);
+    if (status !== "waiting_for_agent" || !isFinite(place) || place < 1) {
+      return;
+    }
+    var minutes = isFinite(wait) && wait > 0 ? Math.max(1, Math.round(wait / 60)) : 0;
+    var eta = minutes ? ", about " + minutes + (minutes === 1 ? " minute" : " minutes") : "";
+    queueInfo.textContent = "You are number " + Math.floor(place) + " in the queue" + eta + ".";
+    queueInfo.hidden = false;
+  }
+
   function updateHumanButton() {
     humanBtn.hidden = !(session && humanAvailable && status === "bot");
   }
@@ -1049,6 +1073,8 @@
         if (!next) {
           systemNote(STATUS_NOTES.waiting_for_agent);
         }
+        var data = result.data || {};
+        showQueue(data.queue_position, data.estimated_wait_seconds);
       })
       .catch(function (err) {
         showError(err instanceof ApiError ? err.message : "Something went wrong. Please try again.");
