@@ -89,8 +89,9 @@
     ".msg--visitor { align-self: flex-end; background: #3b5bdb; color: #fff; }",
     ".msg--bot, .msg--agent { align-self: flex-start; background: #fff; border: 1px solid #dde1ec; }",
     ".msg--agent { border-color: #2f9e44; }",
-    ".msg--system { align-self: center; max-width: 95%; background: transparent; color: #5c6370;",
-    "  font-size: 13px; font-style: italic; text-align: center; border: 1px dashed #c5cad6; }",
+    // System notices carry help resources and handoff news: they must be easy to read.
+    ".msg--system { align-self: stretch; max-width: 100%; background: #fff8e6; color: #2b2b2b;",
+    "  font-size: 14px; text-align: left; border: 1px solid #f0c36d; }",
     ".msg--pending { opacity: .7; }",
     ".msg--streaming { opacity: .85; }",
     ".msg--failed { background: #fff0f0; color: #8a1c1c; border: 1px solid #e03131; }",
@@ -565,6 +566,9 @@
     }
     status = next;
     clearProvisional(); // a reply being streamed is not stored once the bot stops answering
+    if (next !== "bot") {
+      setTyping(false); // the bot will not answer now; only a person's typing shows from here
+    }
     if (next !== "waiting_for_agent") {
       queueInfo.hidden = true;
     }

@@ -405,3 +405,26 @@ def test_a_lost_push_is_fetched_from_the_event_log_and_shown_once(
     )
     assert senders == ["visitor:1", "bot:2", "visitor:3", "bot:4"]
     assert probe.page_errors == []
+
+
+def test_crisis_message_shows_help_resources_and_no_bot_typing(
+    probe: PageProbe, asgi_server: LiveAsgiServer, demo_site: Site
+) -> None:
+    from playwright.sync_api import expect
+
+    page = probe.page
+    page.goto(f"{asgi_server.url}/")
+    page.get_by_role("button", name="Open the support chat").click()
+    box = page.get_by_role("textbox", name="Your message")
+    box.fill("I can't do this anymore, I want to kill myself")
+    box.press("Enter")
+
+    notice = page.locator(".msg--system .text").filter(has_text="You are not alone")
+    expect(notice).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    expect(notice).to_contain_text("findahelpline.com")
+    # The bot is silent from here on; a lingering "assistant is typing" would be a lie.
+    expect(page.locator(".typing")).to_be_hidden()
+    expect(page.locator(".msg--bot")).to_have_count(0)
+    conversation = Conversation.objects.get()
+    assert conversation.status == Conversation.Status.WAITING_FOR_AGENT
+    assert probe.page_errors == []
