@@ -207,29 +207,17 @@ def _export(
         "input_ids": {0: "batch", 1: "sequence"},
         "attention_mask": {0: "batch", 1: "sequence"},
     }
+    common = {
+        "input_names": ["input_ids", "attention_mask"],
+        "output_names": ["probs"],
+        "dynamic_axes": dynamic,
+    }
     try:
-        torch.onnx.export(
-            wrapper,
-            args,
-            str(fp32_path),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["probs"],
-            dynamic_axes=dynamic,
-            opset_version=17,
-            dynamo=False,
-        )
+        torch.onnx.export(wrapper, args, str(fp32_path), opset_version=17, dynamo=False, **common)
     except Exception as exc:
+        # Newer torch releases may drop the TorchScript exporter; the dynamo one needs opset 18.
         print(f"legacy ONNX export failed ({exc!r}); trying the dynamo exporter", flush=True)
-        torch.onnx.export(
-            wrapper,
-            args,
-            str(fp32_path),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["probs"],
-            dynamic_axes=dynamic,
-            opset_version=18,
-            dynamo=True,
-        )
+        torch.onnx.export(wrapper, args, str(fp32_path), opset_version=18, dynamo=True, **common)
     quantize_dynamic(str(fp32_path), str(out_dir / onnx_name), weight_type=QuantType.QInt8)
     import onnxruntime as ort
 
