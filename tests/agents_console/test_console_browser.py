@@ -9,10 +9,8 @@ within two seconds.
 from __future__ import annotations
 
 import io
-import os
 import re
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -30,15 +28,6 @@ pytestmark = [
     pytest.mark.slow,
 ]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ANGRY_TEXT = (
     "This is absolutely unacceptable, I am furious! Three weeks and still no refund. "
     "Let me speak to a human now."
@@ -50,27 +39,6 @@ XSS_TEXT = (
     "I want to talk to a human"
 )
 LIVE_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API leaves an asyncio loop on this thread; the test's ORM use is sync.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            launched = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-            )
-            yield launched
-            launched.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
