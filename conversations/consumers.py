@@ -5,21 +5,18 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import time
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
-from django.conf import settings
 
+from config.websocket import FrameLimiter
 from conversations import access, events, selectors
 
 logger = logging.getLogger(__name__)
 
 CLOSE_UNAUTHORIZED = 4003
 # RFC 6455: 1009 "message too big"; 4029 mirrors HTTP 429 for a client sending too fast.
-CLOSE_TOO_BIG = 1009
-CLOSE_RATE_LIMITED = 4029
 AUTH_TIMEOUT_SECONDS = 10.0
 MAX_FRAME_CHARS = 4096
 
@@ -55,14 +52,14 @@ class WidgetConsumer(AsyncWebsocketConsumer):
     group: str | None
     last_seq: int
     _auth_timer: asyncio.TimerHandle | None
-    _frame_times: list[float]
+    _limiter: FrameLimiter
 
     async def connect(self) -> None:
         self.conversation_id = str(self.scope["url_route"]["kwargs"]["conversation_id"])
         self.group = None
         self.last_seq = 0
         self._auth_timer = None
-        self._frame_times = []
+        self._limiter = FrameLimiter()
         origin = _header(self.scope, b"origin")
         origins = await _site_origins(self.conversation_id)
         # Unknown conversations are accepted and then refused like a wrong token (4003), so a
@@ -99,22 +96,15 @@ class WidgetConsumer(AsyncWebsocketConsumer):
 
     async def _frame_refused(self, text_data: str | None, bytes_data: bytes | None) -> bool:
         """Frame size and rate limits; a client over either is disconnected."""
-        size = len(text_data) if text_data is not None else len(bytes_data or b"")
-        if size > settings.WS_MAX_FRAME_CHARS:
-            await self.close(code=CLOSE_TOO_BIG)
-            return True
-        now = time.monotonic()
-        window = settings.WS_RATE_WINDOW_SECONDS
-        stamps = [t for t in self._frame_times if now - t < window]
-        stamps.append(now)
-        self._frame_times = stamps
-        if len(stamps) > settings.WS_RATE_FRAMES:
-            logger.info(
-                "widget socket closed: frame rate", extra={"conversation_id": self.conversation_id}
-            )
-            await self.close(code=CLOSE_RATE_LIMITED)
-            return True
-        return False
+        code = self._limiter.verdict(text_data, bytes_data)
+        if code is None:
+            return False
+        logger.info(
+            "widget socket closed: frame limit",
+            extra={"conversation_id": self.conversation_id, "close_code": code},
+        )
+        await self.close(code=code)
+        return True
 
     async def _authenticate(self, frame: dict[str, Any] | None) -> None:
         after = frame.get("after", 0) if frame else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
@@ -15,8 +14,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.http.request import split_domain_port, validate_host
 
+from config.websocket import FrameLimiter
 from conversations import events as conversation_events
-from conversations.consumers import CLOSE_RATE_LIMITED, CLOSE_TOO_BIG
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
 
@@ -116,13 +115,13 @@ class AgentConsumer(AsyncWebsocketConsumer):
     groups_joined: list[str]
     seen: deque[str]
     viewer: _Viewer | None
-    _frame_times: list[float]
+    _limiter: FrameLimiter
 
     async def connect(self) -> None:
         self.groups_joined = []
         self.seen = deque(maxlen=500)
         self.viewer = None
-        self._frame_times = []
+        self._limiter = FrameLimiter()
         user = self.scope.get("user")
         if (
             not host_is_allowed(self.scope)
@@ -185,19 +184,15 @@ class AgentConsumer(AsyncWebsocketConsumer):
 
     async def _frame_refused(self, text_data: str | None, bytes_data: bytes | None) -> bool:
         """The widget socket's limits: too big closes 1009, too fast closes 4029."""
-        size = len(text_data) if text_data is not None else len(bytes_data or b"")
-        if size > settings.WS_MAX_FRAME_CHARS:
-            await self.close(code=CLOSE_TOO_BIG)
-            return True
-        now = time.monotonic()
-        window = settings.WS_RATE_WINDOW_SECONDS
-        self._frame_times = [t for t in self._frame_times if now - t < window] + [now]
-        if len(self._frame_times) > settings.WS_RATE_FRAMES:
-            user_id = self.viewer.user_id if self.viewer else None
-            logger.info("agent socket closed: frame rate", extra={"agent_id": user_id})
-            await self.close(code=CLOSE_RATE_LIMITED)
-            return True
-        return False
+        code = self._limiter.verdict(text_data, bytes_data)
+        if code is None:
+            return False
+        user_id = self.viewer.user_id if self.viewer else None
+        logger.info(
+            "agent socket closed: frame limit", extra={"agent_id": user_id, "close_code": code}
+        )
+        await self.close(code=code)
+        return True
 
     async def agent_event(self, message: dict[str, Any]) -> None:
         event = message["event"]
