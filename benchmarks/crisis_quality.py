@@ -16,7 +16,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from empathy.crisis import assess_crisis
 from empathy.crisis.model import default_model
-from empathy.crisis.training import SEED, Post, cssrs_load, cssrs_split
+from empathy.crisis.training import (
+    SEED,
+    Post,
+    cssrs_load,
+    cssrs_split,
+    goemotions_load,
+    procedure_cv,
+)
 
 
 def _short(text: str, width: int = 110) -> str:
@@ -53,9 +60,55 @@ def _latency(texts: list[str], label: str, history: tuple[str, ...] = ()) -> Non
     )
 
 
+def _ordinary_text(dev: Path) -> None:
+    """Concern-or-above on everyday comments: three concerns in a row escalate to crisis."""
+    if not dev.is_file():
+        print(f"GoEmotions dev not found at {dev}; ordinary-text alarm rate skipped")
+        return
+    texts = goemotions_load(dev)
+    levels = [assess_crisis(t).level for t in texts]
+    concern = sum(level != "none" for level in levels)
+    crisis = sum(level == "crisis" for level in levels)
+    n = len(texts)
+    print("GoEmotions dev comments (ordinary text; never used in training or tuning):")
+    print(
+        f"  concern-or-above: {concern}/{n} = {concern / n:.4f}   "
+        f"crisis: {crisis}/{n} = {crisis / n:.4f}"
+    )
+
+
+def _procedure_cv(data: Path, goemotions_train: Path, repeats: int) -> None:
+    if not goemotions_train.is_file():
+        print(f"GoEmotions train not found at {goemotions_train}; procedure CV skipped")
+        return
+    cv = procedure_cv(crisis_dir=data, goemotions_path=goemotions_train, repeats=repeats)
+    runs = " ".join(f"{r:.4f}" for r in cv.recalls)
+    print(
+        f"TRAINING PROCEDURE {cv.folds}-fold x {cv.repeats} out-of-fold over ALL C-SSRS posts "
+        "(retrained per fold; not the shipped model):"
+    )
+    print(
+        f"  n={cv.n_at_risk} at-risk posts per repeat  recall(level!=none) mean={cv.mean:.4f} "
+        f"per repeat: {runs}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default="../shared/data/crisis", help="crisis data folder")
+    parser.add_argument(
+        "--goemotions",
+        default="../shared/data/goemotions",
+        help="GoEmotions folder: dev.tsv is scored as ordinary text; train.tsv feeds CV",
+    )
+    parser.add_argument(
+        "--procedure-cv",
+        type=int,
+        default=0,
+        metavar="REPEATS",
+        help="also re-run the training procedure 5-fold over ALL C-SSRS posts REPEATS times "
+        "(slow: minutes) and print its out-of-fold recall",
+    )
     args = parser.parse_args()
     data = Path(args.data)
     cssrs_file, xstest_file = data / "cssrs_reddit_posts.tsv", data / "xstest_prompts.csv"
@@ -68,9 +121,10 @@ def main() -> int:
         return 2
 
     model = default_model()
+    blocks = ", ".join(f"{b.analyzer}={len(b.vocabulary)}" for b in model.blocks)
     print(
-        f"model: {len(model.vocabulary)} features, thresholds concern={model.concern_threshold} "
-        f"crisis={model.crisis_threshold}, split seed={SEED}"
+        f"model: {model.n_features} features ({blocks}), thresholds "
+        f"concern={model.concern_threshold} crisis={model.crisis_threshold}, split seed={SEED}"
     )
     posts = cssrs_load(data)
     train_posts, held_out = cssrs_split(posts, seed=SEED)
@@ -116,6 +170,10 @@ def main() -> int:
         f"  (contrast 'unsafe' prompts, mostly harm to others, flagged: "
         f"{unsafe_flagged}/{len(unsafe)}; informational)"
     )
+
+    _ordinary_text(Path(args.goemotions) / "dev.tsv")
+    if args.procedure_cv:
+        _procedure_cv(data, Path(args.goemotions) / "train.tsv", args.procedure_cv)
 
     print("Latency per message (single thread, this machine):")
     _latency([r["prompt"] for r in rows], "XSTest prompts (short)")

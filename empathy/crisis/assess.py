@@ -107,6 +107,13 @@ def _assess(text: str, history: Sequence[str], model: CrisisModel) -> CrisisAsse
     return CrisisAssessment(level=level, rules=rules, score=round(min(score, 1.0), 4))
 
 
+def assess_with_model(
+    text: str, *, model: CrisisModel, history: Sequence[str] = ()
+) -> CrisisAssessment:
+    """The assessment with a given model and without the fail-closed guard (for evaluation)."""
+    return _assess(text, history, model)
+
+
 def assess_crisis(text: str, *, history: Sequence[str] = ()) -> CrisisAssessment:
     """Assess one visitor message, given the visitor's earlier messages (oldest first).
 

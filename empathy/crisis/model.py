@@ -9,15 +9,17 @@ import math
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "crisis"
 MODEL_PATH = MODEL_DIR / "crisis_model.json"
-FORMAT = "empathy-crisis-tfidf-lr/1"
+FORMAT = "empathy-crisis-tfidf-lr/2"
 
 _WORD = re.compile(r"[a-z][a-z']*|\d+")
+CHAR_MIN, CHAR_MAX = 2, 5
 
 
 class CrisisModelError(RuntimeError):
@@ -31,27 +33,68 @@ def analyze(normalized: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
-@dataclass(frozen=True, slots=True)
-class CrisisModel:
-    """Vocabulary, idf and coefficients of a sublinear-tf, l2-normalised TF-IDF + LR."""
+def analyze_chars(normalized: str) -> list[str]:
+    """Character 2- to 5-grams inside space-padded words (scikit-learn's `char_wb`).
 
+    They carry misspellings, inflections and unseen compounds ("overdosed", "od'd",
+    "selfharm") to the n-grams of words the classifier did see.
+    """
+    grams: list[str] = []
+    for word in normalized.split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(CHAR_MIN, CHAR_MAX + 1):
+            if size < n:
+                break
+            grams.extend(padded[i : i + n] for i in range(size - n + 1))
+    return grams
+
+
+ANALYZERS: dict[str, Callable[[str], list[str]]] = {
+    "word_1_2": analyze,
+    "char_wb_2_5": analyze_chars,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureBlock:
+    """One sublinear-tf, l2-normalised TF-IDF block with its logistic-regression weights."""
+
+    analyzer: str
     vocabulary: dict[str, int]
     idf: tuple[float, ...]
     coef: tuple[float, ...]
+    scale: float = 1.0
+
+    def logit(self, normalized: str) -> float:
+        """This block's share of the decision value (0.0 when no known feature occurs)."""
+        vocabulary = self.vocabulary
+        tokens = ANALYZERS[self.analyzer](normalized)
+        counts = Counter(vocabulary[t] for t in tokens if t in vocabulary)
+        if not counts:
+            return 0.0
+        weights = {i: (1.0 + math.log(c)) * self.idf[i] for i, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return self.scale * sum(w * self.coef[i] for i, w in weights.items()) / norm
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisModel:
+    """Feature blocks (word n-grams, character n-grams) feeding one logistic regression."""
+
+    blocks: tuple[FeatureBlock, ...]
     intercept: float
     concern_threshold: float
     crisis_threshold: float
     metadata: dict[str, Any]
     lexicon: frozenset[str] = frozenset()
 
+    @property
+    def n_features(self) -> int:
+        return sum(len(block.vocabulary) for block in self.blocks)
+
     def probability(self, normalized: str) -> float:
-        counts = Counter(self.vocabulary[t] for t in analyze(normalized) if t in self.vocabulary)
-        if not counts:
-            return _sigmoid(self.intercept)
-        weights = {i: (1.0 + math.log(c)) * self.idf[i] for i, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        z = self.intercept + sum(w * self.coef[i] for i, w in weights.items()) / norm
-        return _sigmoid(z)
+        return _sigmoid(self.intercept + sum(block.logit(normalized) for block in self.blocks))
 
 
 def _sigmoid(z: float) -> float:
@@ -69,6 +112,22 @@ def checksum_path(path: Path) -> Path:
     return path.with_name(path.name + ".sha256")
 
 
+def _block_load(data: dict[str, Any]) -> FeatureBlock:
+    if data["analyzer"] not in ANALYZERS:
+        raise ValueError(f"unknown analyzer {data['analyzer']!r}")
+    terms = data["vocabulary"]
+    block = FeatureBlock(
+        analyzer=data["analyzer"],
+        vocabulary={term: i for i, term in enumerate(terms)},
+        idf=tuple(float(x) for x in data["idf"]),
+        coef=tuple(float(x) for x in data["coef"]),
+        scale=float(data.get("scale", 1.0)),
+    )
+    if not (len(terms) == len(block.vocabulary) == len(block.idf) == len(block.coef)):
+        raise ValueError(f"block {block.analyzer} has arrays of different lengths")
+    return block
+
+
 def model_load(*, path: Path = MODEL_PATH) -> CrisisModel:
     """Read and verify a model file against its `.sha256` companion; never unpickles."""
     try:
@@ -84,23 +143,34 @@ def model_load(*, path: Path = MODEL_PATH) -> CrisisModel:
         )
     try:
         data = json.loads(raw)
-        if data.get("format") != FORMAT:
-            raise CrisisModelError(f"crisis model format {data.get('format')!r} is not {FORMAT}")
-        terms = data["vocabulary"]
+    except ValueError as exc:
+        raise CrisisModelError(f"crisis model {path.name} is malformed: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else None
+        raise CrisisModelError(f"crisis model format {found!r} is not {FORMAT}")
+    try:
+        return model_from_payload(data)
+    except CrisisModelError as exc:
+        raise CrisisModelError(f"crisis model {path.name} is malformed: {exc}") from exc
+
+
+def model_from_payload(data: dict[str, Any]) -> CrisisModel:
+    """Build a model from its JSON payload (also used by training to score a fresh fit)."""
+    try:
+        blocks = tuple(_block_load(block) for block in data["blocks"])
+        if not blocks:
+            raise ValueError("no feature blocks")
+        words = [b for b in blocks if b.analyzer == "word_1_2"]
         model = CrisisModel(
-            vocabulary={term: i for i, term in enumerate(terms)},
-            idf=tuple(float(x) for x in data["idf"]),
-            coef=tuple(float(x) for x in data["coef"]),
+            blocks=blocks,
             intercept=float(data["intercept"]),
             concern_threshold=float(data["thresholds"]["concern"]),
             crisis_threshold=float(data["thresholds"]["crisis"]),
             metadata=dict(data.get("metadata", {})),
-            lexicon=frozenset(t for t in terms if " " not in t),
+            lexicon=frozenset(t for b in words for t in b.vocabulary if " " not in t),
         )
     except (ValueError, KeyError, TypeError) as exc:
-        raise CrisisModelError(f"crisis model {path.name} is malformed: {exc}") from exc
-    if not (len(terms) == len(model.idf) == len(model.coef)):
-        raise CrisisModelError(f"crisis model {path.name} has arrays of different lengths")
+        raise CrisisModelError(str(exc)) from exc
     return model
 
 

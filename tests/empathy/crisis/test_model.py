@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -15,6 +16,7 @@ from empathy.crisis.model import (
     MODEL_PATH,
     CrisisModelError,
     analyze,
+    analyze_chars,
     checksum_path,
     model_load,
     model_save,
@@ -32,7 +34,10 @@ def model_copy(tmp_path: Path) -> Path:
 
 def test_shipped_model_loads_with_sane_thresholds() -> None:
     model = model_load()
-    assert len(model.vocabulary) == len(model.idf) == len(model.coef) > 1000
+    assert [b.analyzer for b in model.blocks] == ["word_1_2", "char_wb_2_5"]
+    for block in model.blocks:
+        assert len(block.vocabulary) == len(block.idf) == len(block.coef) > 1000
+    assert model.n_features == sum(len(b.vocabulary) for b in model.blocks)
     assert 0.0 < model.concern_threshold <= model.crisis_threshold < 1.0
     assert "XSTest never used" in model.metadata["trained_on"]
 
@@ -71,20 +76,61 @@ def test_runtime_scoring_matches_scikit_learn(tmp_path: Path) -> None:
         ]
     ]
     labels = np.array([1, 1, 0, 0, 1, 0])
-    vectorizer = TfidfVectorizer(analyzer=analyze, sublinear_tf=True)
-    clf = LogisticRegression(C=10.0).fit(vectorizer.fit_transform(texts), labels)
+    words = TfidfVectorizer(analyzer=analyze, sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer=analyze_chars, sublinear_tf=True)
+    scale = 0.7
+    x = sp.hstack([words.fit_transform(texts), scale * chars.fit_transform(texts)]).tocsr()
+    clf = LogisticRegression(C=10.0).fit(x, labels)
+    n_words = len(words.vocabulary_)
     path = tmp_path / "tiny.json"
     model_save(
         path=path,
         payload={
-            "vocabulary": vectorizer.get_feature_names_out().tolist(),
-            "idf": vectorizer.idf_.tolist(),
-            "coef": clf.coef_[0].tolist(),
+            "blocks": [
+                {
+                    "analyzer": name,
+                    "vocabulary": vec.get_feature_names_out().tolist(),
+                    "idf": vec.idf_.tolist(),
+                    "coef": coef.tolist(),
+                    "scale": block_scale,
+                }
+                for name, vec, coef, block_scale in (
+                    ("word_1_2", words, clf.coef_[0][:n_words], 1.0),
+                    ("char_wb_2_5", chars, clf.coef_[0][n_words:], scale),
+                )
+            ],
             "intercept": float(clf.intercept_[0]),
             "thresholds": {"concern": 0.3, "crisis": 0.6},
         },
     )
     model = model_load(path=path)
-    probe = [*texts, normalize("I am tired of the app and want it to end"), "zzz unknown"]
-    expected = clf.predict_proba(vectorizer.transform(probe))[:, 1]
+    probe = [*texts, normalize("I am tired of the app and want it to end"), "zzz unknown", ""]
+    x_probe = sp.hstack([words.transform(probe), scale * chars.transform(probe)]).tocsr()
+    expected = clf.predict_proba(x_probe)[:, 1]
     assert [round(model.probability(t), 9) for t in probe] == [round(p, 9) for p in expected]
+
+
+def test_char_ngrams_match_scikit_learn_char_wb() -> None:
+    text = normalize("I can't go on, od'd   last night... selfharm")
+    builtin = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=False)
+    assert analyze_chars(text) == builtin.build_analyzer()(text)
+    assert analyze_chars("") == []
+    assert analyze_chars("a") == [" a", "a ", " a "]
+
+
+def test_unknown_analyzer_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    block = {"analyzer": "bytes_1_9", "vocabulary": ["a"], "idf": [1.0], "coef": [1.0]}
+    payload = {"blocks": [block], "intercept": 0.0, "thresholds": {"concern": 0.1, "crisis": 0.2}}
+    model_save(path=path, payload=payload)
+    with pytest.raises(CrisisModelError, match=r"malformed.*unknown analyzer"):
+        model_load(path=path)
+
+
+def test_blocks_with_arrays_of_different_lengths_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    block = {"analyzer": "word_1_2", "vocabulary": ["a", "b"], "idf": [1.0], "coef": [1.0, 2.0]}
+    payload = {"blocks": [block], "intercept": 0.0, "thresholds": {"concern": 0.1, "crisis": 0.2}}
+    model_save(path=path, payload=payload)
+    with pytest.raises(CrisisModelError, match="different lengths"):
+        model_load(path=path)
