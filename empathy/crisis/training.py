@@ -222,6 +222,9 @@ def _lexicon(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _threshold_for_recall(scores: list[float], recall: float) -> float:
+    if not scores:
+        # Nothing left for the classifier to catch: only the false-alarm budget sets the bar.
+        return 1.0
     ordered = sorted(scores, reverse=True)
     k = min(len(ordered) - 1, max(0, round(recall * len(ordered)) - 1))
     return ordered[k]
