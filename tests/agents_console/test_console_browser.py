@@ -240,3 +240,40 @@ def test_markup_from_the_widget_is_text_in_the_console(
     assert agent.dialogs == []
     assert agent.errors == []
     _shot(agent, "conversation-xss-as-text")
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1280, "height": 720}, {"width": 768, "height": 1024}],
+    ids=["laptop-1280x720", "tablet-768x1024"],
+)
+def test_console_fits_laptop_and_tablet_screens(
+    browser: Any,
+    demo: Site,
+    asgi_server: LiveAsgiServer,
+    request: pytest.FixtureRequest,
+    viewport: dict[str, int],
+) -> None:
+    from playwright.sync_api import expect
+
+    agent = _open(browser, request, "agent", viewport=viewport)
+    visitor = _open(browser, request, "visitor")
+    _agent_login(agent, asgi_server)
+    _visitor_says(visitor, asgi_server, "Can I talk to a person about my invoice please")
+    page = agent.page
+    item = page.locator("#queue li.qitem").first
+    expect(item).to_be_visible(timeout=LIVE_MS)
+    item.press("Enter")  # open from the keyboard
+    expect(page).to_have_url(re.compile(r"/console/conversations/"))
+    claim = page.get_by_role("button", name=re.compile("^Claim"))
+    expect(claim).to_be_visible()
+    # Nothing is cut off sideways: no horizontal scrolling at this width.
+    overflow = page.evaluate(
+        "() => document.scrollingElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    box = claim.bounding_box()
+    assert box is not None
+    assert box["x"] + box["width"] <= viewport["width"]
+    _shot(agent, f"conversation-{viewport['width']}x{viewport['height']}")
+    assert agent.errors == []
