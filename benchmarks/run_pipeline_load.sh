@@ -21,19 +21,23 @@ $PY manage.py migrate --noinput -v 0
 $PY manage.py seed_demo --origin "http://127.0.0.1:$PORT" >/dev/null
 logs=$(mktemp -d)
 .venv/bin/celery -A config worker -l WARNING --concurrency "${BENCH_WORKER_CONCURRENCY:-2}" \
-  --pool threads >"$logs/worker.log" 2>&1 &
+  --pool "${BENCH_WORKER_POOL:-threads}" >"$logs/worker.log" 2>&1 &
 worker=$!
 .venv/bin/uvicorn config.asgi:application --host 127.0.0.1 --port "$PORT" --lifespan off \
-  --no-access-log >"$logs/web.log" 2>&1 &
+  --workers "${BENCH_WEB_WORKERS:-1}" --no-access-log >"$logs/web.log" 2>&1 &
 web=$!
 trap 'kill $worker $web 2>/dev/null; wait $worker $web 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
   curl -fs "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break; sleep 0.5
 done
-echo "server: uvicorn (1 process) + celery worker (threads x${BENCH_WORKER_CONCURRENCY:-2}); logs in $logs"
+echo "server: uvicorn (${BENCH_WEB_WORKERS:-1} process(es)) + celery worker (${BENCH_WORKER_POOL:-threads} x${BENCH_WORKER_CONCURRENCY:-2}); logs in $logs"
+# CPU seconds of a process and its children (uvicorn --workers forks them).
+cpu() { ps -o cputimes= --pid "$1" --ppid "$1" | awk '{s+=$1} END {print s+0}'; }
+web_cpu0=$(cpu $web); worker_cpu0=$(cpu $worker)
 set +e
 $PY benchmarks/pipeline_load.py "http://127.0.0.1:$PORT" "$@"
 status=$?
+echo "server CPU during the run: web $(( $(cpu $web) - web_cpu0 )) s, worker $(( $(cpu $worker) - worker_cpu0 )) s"
 errors=$(grep -c -E "ERROR|Traceback" "$logs/web.log" "$logs/worker.log" | paste -sd' ')
 echo "server log errors (web, worker): $errors"
 exit $status
