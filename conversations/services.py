@@ -9,6 +9,7 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
+from config.errors import ServiceError
 from conversations import emotional_state, events
 from conversations.models import (
     Conversation,
@@ -26,14 +27,10 @@ logger = logging.getLogger(__name__)
 MAX_TEXT_LENGTH = 4000
 
 
-class MessageRejected(Exception):
+class MessageRejected(ServiceError):
     """A message that cannot be accepted; `code` is stable for API clients."""
 
     code = "invalid"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class MessageInvalid(MessageRejected):

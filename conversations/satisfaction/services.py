@@ -6,6 +6,7 @@ import logging
 
 from django.db import transaction
 
+from config.errors import ServiceError
 from conversations.models import Conversation, SatisfactionRating
 from conversations.satisfaction import selectors
 
@@ -14,14 +15,10 @@ logger = logging.getLogger(__name__)
 MAX_COMMENT_LENGTH = 1000
 
 
-class RatingRejected(Exception):
+class RatingRejected(ServiceError):
     """A rating that cannot be stored; `code` is stable for API clients."""
 
     code = "invalid"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class RatingInvalid(RatingRejected):

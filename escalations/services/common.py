@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from config.errors import ServiceError
 from empathy.types import EmotionReading
 from escalations import events
 from escalations.models import Escalation, EscalationEvent
@@ -16,15 +17,11 @@ from escalations.models import Escalation, EscalationEvent
 logger = logging.getLogger(__name__)
 
 
-class EscalationError(Exception):
+class EscalationError(ServiceError):
     """An agent action that cannot be done; `status` maps it onto an HTTP answer."""
 
     status = 409
     code = "conflict"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class EscalationNotFound(EscalationError):
