@@ -47,6 +47,9 @@ def _detect() -> dict[str, bool]:
 
 
 AVAILABLE = _detect()
+# Browser tests drive Debian's chromium (never a downloaded one): `apt-get install chromium`.
+CHROMIUM = "/usr/bin/chromium"
+AVAILABLE["chromium"] = os.path.exists(CHROMIUM) and os.environ.get("EMPATHY_TEST_NO_BROWSER") != "1"
 # Unit tests run tasks eagerly; integration tests start real worker processes instead.
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -63,12 +66,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "integration: runs real server processes")
 
 
-_NEEDS = {"postgres": "postgres", "redis": "redis", "celery": "redis"}
+_NEEDS = {"postgres": "postgres", "redis": "redis", "celery": "redis", "browser": "chromium"}
 
 
 def _missing_service(item: pytest.Item) -> str | None:
     for marker, service in _NEEDS.items():
         if item.get_closest_marker(marker) and not AVAILABLE[service]:
+            if service == "chromium":
+                return f"{CHROMIUM} is missing (apt-get install chromium)"
             var = SERVICE_MARKERS[service]
             return f"{service} is not reachable (start it or set {var})"
     return None
