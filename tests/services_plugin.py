@@ -49,7 +49,9 @@ def _detect() -> dict[str, bool]:
 AVAILABLE = _detect()
 # Browser tests drive Debian's chromium (never a downloaded one): `apt-get install chromium`.
 CHROMIUM = "/usr/bin/chromium"
-AVAILABLE["chromium"] = os.path.exists(CHROMIUM) and os.environ.get("EMPATHY_TEST_NO_BROWSER") != "1"
+AVAILABLE["chromium"] = (
+    os.path.exists(CHROMIUM) and os.environ.get("EMPATHY_TEST_NO_BROWSER") != "1"
+)
 # Unit tests run tasks eagerly; integration tests start real worker processes instead.
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
