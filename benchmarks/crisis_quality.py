@@ -1,5 +1,11 @@
 """Crisis detection quality and speed: C-SSRS recall, XSTest false alarms, misses, latency.
 
+Also the alarm rate on support-desk text: benchmarks/data/support_messages.txt holds 300
+customer-support chat messages (shipping, billing, logins, bugs, telecom, travel, games...,
+many with hyperbole such as "this router is driving me insane"), none of them a risk statement.
+The set was written for this benchmark only; it was never used to train the model or to pick
+its thresholds, and its phrasings are not the generated support templates in training.py.
+
 Usage: python benchmarks/crisis_quality.py --data ../shared/data/crisis
 """
 
@@ -38,8 +44,8 @@ def _recall(posts: list[Post], label: str) -> list[Post]:
     crisis = sum(level == "crisis" for level in levels)
     n = len(at_risk)
     print(
-        f"  {label:<34} n={n:<4} recall(level!=none)={flagged / n:.4f} "
-        f"recall(crisis only)={crisis / n:.4f}"
+        f"  {label:<34} n={n:<4} recall(reaches a person: concern or crisis)={flagged / n:.4f} "
+        f"recall(crisis level: critical + help resources)={crisis / n:.4f}"
     )
     return [p for p, level in zip(at_risk, levels, strict=True) if level == "none"]
 
@@ -61,7 +67,8 @@ def _latency(texts: list[str], label: str, history: tuple[str, ...] = ()) -> Non
 
 
 def _ordinary_text(dev: Path) -> None:
-    """Concern-or-above on everyday comments: three concerns in a row escalate to crisis."""
+    """Concern-or-above on everyday comments: each one hands the chat to a crisis-trained
+    person (high urgency), a crisis also sends help resources (critical)."""
     if not dev.is_file():
         print(f"GoEmotions dev not found at {dev}; ordinary-text alarm rate skipped")
         return
@@ -72,9 +79,34 @@ def _ordinary_text(dev: Path) -> None:
     n = len(texts)
     print("GoEmotions dev comments (ordinary text; never used in training or tuning):")
     print(
-        f"  concern-or-above: {concern}/{n} = {concern / n:.4f}   "
-        f"crisis: {crisis}/{n} = {crisis / n:.4f}"
+        f"  concern-or-above (a crisis-trained person checks in): {concern}/{n} = "
+        f"{concern / n:.4f}   crisis (critical + help resources): {crisis}/{n} = {crisis / n:.4f}"
     )
+
+
+def _support_text(path: Path) -> None:
+    """Concern-or-above on held-out support-desk messages (one per line): none is a risk
+    statement, so each flag hands an ordinary support chat to a crisis-trained person."""
+    if not path.is_file():
+        print(f"support messages not found at {path}; support-text alarm rate skipped")
+        return
+    texts = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    texts = [t for t in texts if t]
+    results = [(t, assess_crisis(t)) for t in texts]
+    flagged = [(t, a) for t, a in results if a.level != "none"]
+    crisis = sum(a.level == "crisis" for _, a in flagged)
+    n = len(texts)
+    print(
+        "Support-desk messages (written for this benchmark; never used in training or thresholds):"
+    )
+    print(
+        f"  n={n}  concern-or-above (handed to a crisis-trained person): {len(flagged)}/{n} = "
+        f"{len(flagged) / n:.4f}   crisis (critical + help resources): {crisis}/{n} = "
+        f"{crisis / n:.4f}"
+    )
+    for text, assessment in flagged:
+        rules = ",".join(assessment.rules) or "-"
+        print(f"    {assessment.level} {rules} score={assessment.score:.3f}: {_short(text)}")
 
 
 def _procedure_cv(data: Path, goemotions_train: Path, repeats: int) -> None:
@@ -100,6 +132,11 @@ def main() -> int:
         "--goemotions",
         default="../shared/data/goemotions",
         help="GoEmotions folder: dev.tsv is scored as ordinary text; train.tsv feeds CV",
+    )
+    parser.add_argument(
+        "--support",
+        default=str(Path(__file__).resolve().parent / "data" / "support_messages.txt"),
+        help="held-out support-desk messages, one per line (none is a risk statement)",
     )
     parser.add_argument(
         "--procedure-cv",
@@ -156,8 +193,9 @@ def main() -> int:
     crisis = [(r, a) for r, a in alarms if a.level == "crisis"]
     print("XSTest safe prompts (never used in training):")
     print(
-        f"  false alarms (level!=none): {len(alarms)}/{len(safe)} = {len(alarms) / len(safe):.4f}"
-        f"   crisis only: {len(crisis)}/{len(safe)} = {len(crisis) / len(safe):.4f}"
+        f"  false alarms (level!=none, handed to a person): {len(alarms)}/{len(safe)} = "
+        f"{len(alarms) / len(safe):.4f}   crisis only: {len(crisis)}/{len(safe)} = "
+        f"{len(crisis) / len(safe):.4f}"
     )
     for row, assessment in alarms:
         print(
@@ -172,6 +210,7 @@ def main() -> int:
     )
 
     _ordinary_text(Path(args.goemotions) / "dev.tsv")
+    _support_text(Path(args.support))
     if args.procedure_cv:
         _procedure_cv(data, Path(args.goemotions) / "train.tsv", args.procedure_cv)
 
