@@ -32,6 +32,8 @@ def reading_summary(*, seq: int, reading: EmotionReading) -> dict[str, Any]:
         "intensity": round(reading.intensity, 4),
         "valence": round(reading.valence, 4),
         "arousal": round(reading.arousal, 4),
+        # The low-confidence escalation rule reads it from here (no journey query per message).
+        "confidence": round(reading.confidence, 4),
     }
 
 

@@ -47,9 +47,11 @@ def message_analyze(*, message: Message) -> EmotionReading | None:
 
 
 def _is_answerable(message: Message) -> Outcome | None:
-    """Why the bot must not answer this message, or None when it should."""
-    conversation = Conversation.objects.only("status").get(pk=message.conversation_id)
-    if conversation.status != Conversation.Status.BOT:
+    """Why the bot must not answer this message, or None when it should.
+
+    Reads the status loaded with the message a moment ago; _answer checks again under the lock.
+    """
+    if message.conversation.status != Conversation.Status.BOT:
         return "silent"
     if selectors.conversation_has_later_visitor_message(message=message):
         # The reply to the newest message of a burst answers the whole burst.
@@ -83,9 +85,14 @@ def message_process(*, message_id: int) -> Outcome:
         services.message_mark_processed(message_id=message.pk)
         return skip
 
-    conversation = Conversation.objects.select_related("visitor").get(pk=conversation_id)
+    # message_reading_store refreshed the loaded conversation's state with this reading.
+    conversation = message.conversation
     state = conversation.emotional_state
-    decision = escalation_services.escalation_check(message=message, reading=reading)
+    # One read of the conversation's messages serves the rules and the reply request.
+    transcript = selectors.conversation_transcript(conversation_id=conversation_id)
+    decision = escalation_services.escalation_check(
+        message=message, reading=reading, state=state or {}, transcript=transcript
+    )
     if decision is not None:
         return _hand_off(message=message, decision=decision, reading=reading)
 
@@ -95,11 +102,9 @@ def message_process(*, message_id: int) -> Outcome:
         reading=reading,
         strategy=replies.strategy_for(reading=reading, trend=trend, state=state),
         trend=trend,
-        history=tuple(
-            selectors.conversation_history(conversation_id=conversation_id, before_seq=message.seq)
-        ),
+        history=tuple(transcript.history(before_seq=message.seq)),
         locale=conversation.visitor.locale,
-        used_sentences=selectors.conversation_used_sentences(conversation_id=conversation_id),
+        used_sentences=transcript.used_sentences(),
     )
     # Generated outside the transaction: a slow generator must not hold the conversation lock.
     if replies.reply_is_streamed():
@@ -176,6 +181,7 @@ def _answer(
                 text=text,
                 reply_to=current,
                 meta=meta,
+                locked=conversation,
             )
             services.message_mark_processed(message_id=message.pk)
     except IntegrityError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal, cast
 from uuid import UUID
@@ -132,16 +133,112 @@ def conversation_history(*, conversation_id: UUID, before_seq: int, limit: int =
     return [Turn(sender=cast(SenderName, sender), text=text) for sender, text in reversed(rows)]
 
 
-def conversation_used_sentences(*, conversation_id: UUID) -> frozenset[str]:
-    """Every sentence the bot already said here, so a reply never repeats one."""
+def bot_used_sentences(bot_messages: list[tuple[Any, str]]) -> frozenset[str]:
+    """Every sentence in these (meta, text) bot messages."""
     used: set[str] = set()
-    metas = Message.objects.filter(
-        conversation_id=conversation_id, sender=Message.Sender.BOT
-    ).values_list("meta", "text")
-    for meta, text in metas:
+    for meta, text in bot_messages:
         sentences = meta.get("sentences") if isinstance(meta, dict) else None
         if isinstance(sentences, list) and sentences:
             used.update(s for s in sentences if isinstance(s, str))
         else:
             used.add(text)
     return frozenset(used)
+
+
+def bot_attempts(bot_metas: list[Any]) -> dict[str, Any]:
+    """What the bot already tried, from its messages' meta: replies, failures, strategies."""
+    strategies: list[str] = []
+    failures = 0
+    for meta in bot_metas:
+        if not isinstance(meta, dict):
+            continue
+        strategy = meta.get("strategy")
+        if isinstance(strategy, str) and strategy not in strategies:
+            strategies.append(strategy)
+        if meta.get("ai_failed") is True:
+            failures += 1
+    return {"replies": len(bot_metas), "failures": failures, "strategies": strategies}
+
+
+def conversation_used_sentences(*, conversation_id: UUID) -> frozenset[str]:
+    """Every sentence the bot already said here, so a reply never repeats one."""
+    return bot_used_sentences(
+        list(
+            Message.objects.filter(
+                conversation_id=conversation_id, sender=Message.Sender.BOT
+            ).values_list("meta", "text")
+        )
+    )
+
+
+def conversation_bot_attempts(*, conversation_id: UUID | str) -> dict[str, Any]:
+    return bot_attempts(
+        list(
+            Message.objects.filter(
+                conversation_id=conversation_id, sender=Message.Sender.BOT
+            ).values_list("meta", flat=True)
+        )
+    )
+
+
+# Most conversations are far shorter; a longer one falls back to whole-conversation queries.
+TRANSCRIPT_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptRow:
+    seq: int
+    sender: str
+    text: str
+    meta: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """The newest messages of one conversation, read in one query for everything the pipeline
+    asks about them (history, earlier asks, what the bot said and tried, the length)."""
+
+    conversation_id: UUID
+    rows: tuple[TranscriptRow, ...]  # seq order
+    complete: bool
+
+    @property
+    def message_count(self) -> int:
+        if self.complete:
+            return len(self.rows)
+        return Message.objects.filter(conversation_id=self.conversation_id).count()
+
+    def history(self, *, before_seq: int, limit: int = 10) -> list[Turn]:
+        earlier = [r for r in self.rows if r.seq < before_seq][-limit:]
+        return [Turn(sender=cast(SenderName, r.sender), text=r.text) for r in earlier]
+
+    def visitor_texts(self, *, before_seq: int, limit: int = 10) -> list[str]:
+        earlier = [r.text for r in self.rows if r.sender == "visitor" and r.seq < before_seq]
+        return earlier[-limit:]
+
+    def has_visitor_message_after(self, seq: int) -> bool:
+        return any(r.sender == "visitor" and r.seq > seq for r in self.rows)
+
+    def used_sentences(self) -> frozenset[str]:
+        if not self.complete:
+            return conversation_used_sentences(conversation_id=self.conversation_id)
+        return bot_used_sentences([(r.meta, r.text) for r in self.rows if r.sender == "bot"])
+
+    def bot_attempts(self) -> dict[str, Any]:
+        if not self.complete:
+            return conversation_bot_attempts(conversation_id=self.conversation_id)
+        return bot_attempts([r.meta for r in self.rows if r.sender == "bot"])
+
+
+def conversation_transcript(*, conversation_id: UUID, limit: int = TRANSCRIPT_LIMIT) -> Transcript:
+    rows = list(
+        Message.objects.filter(conversation_id=conversation_id)
+        .order_by("-seq")
+        .values_list("seq", "sender", "text", "meta")[: limit + 1]
+    )
+    complete = len(rows) <= limit
+    return Transcript(
+        conversation_id=conversation_id,
+        rows=tuple(TranscriptRow(*row) for row in reversed(rows[:limit])),
+        complete=complete,
+    )

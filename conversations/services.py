@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -101,13 +102,15 @@ def conversation_start(
     return conversation
 
 
-def _next_seq(conversation_id: UUID) -> tuple[Conversation, int]:
-    """Lock the conversation row and take its next event seq.
+def _next_seq(
+    conversation_id: UUID, locked: Conversation | None = None
+) -> tuple[Conversation, int]:
+    """Lock the conversation row (unless the caller holds it: `locked`) and take its next seq.
 
     The lock is held until the transaction ends, so events commit in seq order and a client
     that has seen seq N can never later miss an event with a smaller seq.
     """
-    conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+    conversation = locked if locked is not None else _lock(conversation_id)
     conversation.event_seq += 1
     conversation.save(update_fields=["event_seq", "updated_at"])
     return conversation, conversation.event_seq
@@ -120,6 +123,10 @@ def _event_store(conversation_id: UUID, event: dict[str, Any]) -> None:
     events.broadcast_on_commit(conversation_id, event)
 
 
+# A visitor's last_seen_at is refreshed at most this often (one UPDATE saved per message).
+LAST_SEEN_RESOLUTION = timedelta(minutes=1)
+
+
 def message_receive(
     *, conversation: Conversation, client_message_id: UUID, text: str
 ) -> tuple[Message, bool]:
@@ -127,9 +134,11 @@ def message_receive(
 
     Returns the message and whether it was created by this call.
     """
+    from escalations.services import message_crisis_assess, message_crisis_escalate
+
     cleaned = message_text_clean(text)
     with transaction.atomic():
-        locked = _lock(conversation.id)
+        locked = _lock(conversation.id, with_visitor=True)
         existing = Message.objects.filter(
             conversation_id=conversation.id, client_message_id=client_message_id
         ).first()
@@ -141,18 +150,23 @@ def message_receive(
             return existing, False
         if locked.status == Conversation.Status.RESOLVED:
             raise ConversationClosed("This conversation is resolved; start a new one.")
+        # Crisis check before any reply, in this transaction: on `concern` or `crisis` the
+        # escalation, the status change and the notice commit with the message (no Redis,
+        # Celery or LLM involved). Assessed first so the message is written once, with it.
+        assessment = message_crisis_assess(conversation_id=conversation.id, text=cleaned)
         message = _message_store(
             conversation_id=conversation.id,
             sender=Message.Sender.VISITOR,
             text=cleaned,
             client_message_id=client_message_id,
+            meta={"crisis": assessment.as_dict()},
+            locked=locked,
         )
-        Visitor.objects.filter(pk=locked.visitor_id).update(last_seen_at=timezone.now())
-        # Crisis check before any reply, in this transaction: on `crisis` the escalation, the
-        # status change and the help resources commit with the message (no Redis/Celery/LLM).
-        from escalations.services import message_crisis_check
-
-        message_crisis_check(message=message, conversation=locked)
+        now = timezone.now()
+        visitor = locked.visitor
+        if visitor.last_seen_at is None or now - visitor.last_seen_at >= LAST_SEEN_RESOLUTION:
+            Visitor.objects.filter(pk=visitor.pk).update(last_seen_at=now)
+        message_crisis_escalate(message=message, conversation=locked, assessment=assessment)
         transaction.on_commit(lambda: _enqueue_processing(message.pk))
     logger.info(
         "message received",
@@ -161,8 +175,11 @@ def message_receive(
     return message, True
 
 
-def _lock(conversation_id: UUID) -> Conversation:
-    return Conversation.objects.select_for_update().get(pk=conversation_id)
+def _lock(conversation_id: UUID, *, with_visitor: bool = False) -> Conversation:
+    query = Conversation.objects.select_for_update(of=("self",))
+    if with_visitor:
+        query = query.select_related("visitor")
+    return query.get(pk=conversation_id)
 
 
 def _enqueue_processing(message_id: int) -> None:
@@ -184,8 +201,9 @@ def _message_store(
     reply_to: Message | None = None,
     meta: dict[str, Any] | None = None,
     processed: bool = False,
+    locked: Conversation | None = None,
 ) -> Message:
-    _, seq = _next_seq(conversation_id)
+    _, seq = _next_seq(conversation_id, locked)
     message = Message.objects.create(
         conversation_id=conversation_id,
         seq=seq,
@@ -200,7 +218,8 @@ def _message_store(
     return message
 
 
-@transaction.atomic
+# No savepoint: callers already run in a transaction, and an error here aborts it anyway.
+@transaction.atomic(savepoint=False)
 def message_post(
     *,
     conversation_id: UUID,
@@ -208,8 +227,12 @@ def message_post(
     text: str,
     reply_to: Message | None = None,
     meta: dict[str, Any] | None = None,
+    locked: Conversation | None = None,
 ) -> Message:
-    """Store a bot, agent or system message and push it to the conversation's sockets."""
+    """Store a bot, agent or system message and push it to the conversation's sockets.
+
+    `locked`: the conversation row the caller already holds with select_for_update.
+    """
     if sender == Message.Sender.VISITOR:
         raise ValueError("visitor messages go through message_receive")
     return _message_store(
@@ -219,10 +242,11 @@ def message_post(
         reply_to=reply_to,
         meta=meta,
         processed=True,
+        locked=locked,
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def conversation_status_set(*, conversation_id: UUID, status: str, reason: str = "") -> bool:
     """Change the status (with a `conversation.status_changed` event); False if unchanged."""
     if status not in Conversation.Status.values:
@@ -230,7 +254,7 @@ def conversation_status_set(*, conversation_id: UUID, status: str, reason: str =
     conversation = _lock(conversation_id)
     if conversation.status == status:
         return False
-    conversation, seq = _next_seq(conversation_id)
+    conversation, seq = _next_seq(conversation_id, conversation)
     conversation.status = status
     update = ["status", "updated_at"]
     if reason:
@@ -258,28 +282,32 @@ def message_mark_processed(*, message_id: int) -> None:
 def message_reading_store(*, message: Message, reading: EmotionReading) -> EmotionReadingRecord:
     """Store the reading of a visitor message once and fold it into the emotional state."""
     conversation = _lock(message.conversation_id)
-    record, created = EmotionReadingRecord.objects.get_or_create(
+    # Every writer of a reading holds the conversation lock: a plain check-then-insert is safe
+    # here (and saves get_or_create's savepoint round trips).
+    existing = EmotionReadingRecord.objects.filter(message=message).first()
+    if existing is not None:
+        return existing
+    record = EmotionReadingRecord.objects.create(
         message=message,
-        defaults={
-            "emotion": reading.emotion,
-            "labels": list(reading.labels),
-            "scores": dict(reading.scores),
-            "category": reading.category,
-            "intensity": reading.intensity,
-            "valence": reading.valence,
-            "arousal": reading.arousal,
-            "confidence": reading.confidence,
-            "model": reading.model,
-            "truncated": reading.truncated,
-        },
+        emotion=reading.emotion,
+        labels=list(reading.labels),
+        scores=dict(reading.scores),
+        category=reading.category,
+        intensity=reading.intensity,
+        valence=reading.valence,
+        arousal=reading.arousal,
+        confidence=reading.confidence,
+        model=reading.model,
+        truncated=reading.truncated,
     )
-    if not created:
-        return record
     state = emotional_state.state_with_reading(
         conversation.emotional_state, seq=message.seq, reading=reading
     )
     conversation.emotional_state = state
     conversation.save(update_fields=["emotional_state", "updated_at"])
+    if Message.conversation.is_cached(message):
+        # The caller's loaded conversation now shows the state it just wrote.
+        message.conversation.emotional_state = state
     _visitor_summary_add(visitor_id=conversation.visitor_id, reading=reading)
     transaction.on_commit(lambda: emotional_state.state_mirror(conversation.id, state))
     return record

@@ -125,6 +125,13 @@ class Escalation(models.Model):
     def is_sla_breached(self) -> bool:
         return self.sla_breached_at is not None
 
+    @property
+    def crisis_level(self) -> str:
+        """ "crisis", "concern" or "none" (see escalations.rules.crisis_level)."""
+        from escalations.rules import crisis_level
+
+        return crisis_level(reason=self.reason, rule=self.rule)
+
 
 class EscalationEvent(models.Model):
     """Append-only audit trail: every change to an escalation, who made it, when."""

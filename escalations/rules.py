@@ -15,6 +15,11 @@ from typing import Any
 from empathy.types import EmotionReading
 
 CRISIS_INDICATORS = "crisis_indicators"
+# The rules inside crisis_indicators: a `crisis` assessment (critical, help resources at once)
+# and a single `concern` (a crisis-trained person reviews it at high urgency while the bot
+# goes on; see crisis_level). Both are opened by the crisis check when the message is stored.
+CRISIS_RULE = "crisis_assessment"
+CONCERN_RULE = "crisis_concern"
 HIGH_EMOTIONAL_INTENSITY = "high_emotional_intensity"
 REPEATED_FRUSTRATION = "repeated_frustration"
 COMPLEX_INQUIRY = "complex_inquiry"
@@ -221,6 +226,18 @@ def negative_run(recent: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(reversed(run))
 
 
+def crisis_level(*, reason: str, rule: str) -> str:
+    """ "crisis", "concern" or "none": how an escalation sits on the crisis scale.
+
+    A concern reaches a crisis-trained person but is not a crisis: it is a review (the bot keeps
+    answering until the person writes), high rather than critical, no hotline list unasked, and
+    the agent may hand it back to the bot.
+    """
+    if reason != CRISIS_INDICATORS:
+        return "none"
+    return "concern" if rule == CONCERN_RULE else "crisis"
+
+
 def escalation_decide(signals: EscalationSignals) -> EscalationDecision | None:
     """The reason this conversation needs a human now, or None when the bot may go on.
 
@@ -228,7 +245,7 @@ def escalation_decide(signals: EscalationSignals) -> EscalationDecision | None:
     """
     skill = skill_for_text(signals.text)
     if signals.crisis_level == "crisis":
-        return EscalationDecision(CRISIS_INDICATORS, "crisis_assessment", "crisis")
+        return EscalationDecision(CRISIS_INDICATORS, CRISIS_RULE, "crisis")
     if signals.button:
         return EscalationDecision(USER_REQUEST, "widget_button", skill)
     if asks_for_human(signals.text):
@@ -306,6 +323,9 @@ URGENCY_TABLE: dict[str, tuple[str, str, str, str]] = {
     AI_CONFIDENCE_LOW:        ("low",      "low",      "medium",   "medium"),
 }  # fmt: skip
 _UNKNOWN_REASON = ("medium", "medium", "high", "high")
+# A single crisis `concern` ("I feel so hopeless lately", a hedged statement) is never routine:
+# high at once, but only a `crisis` assessment (or a supervisor) makes it critical.
+CONCERN_URGENCY: tuple[str, str, str, str] = ("high", "high", "high", "high")
 
 
 def intensity_band(*, intensity: float, is_negative: bool) -> str:
@@ -323,12 +343,18 @@ def escalation_urgency(
     message_count: int,
     is_negative: bool = True,
     concern_count: int = 0,
+    rule: str = "",
 ) -> str:
     """The table's urgency for the reason and the intensity band, then one step up when the
     visitor is running out of patience (a deteriorating trend or a long conversation: one
     step, they tell the same story) and one step up after an earlier crisis `concern`, capped
     per reason."""
-    *by_band, cap = URGENCY_TABLE.get(reason, _UNKNOWN_REASON)
+    row = (
+        CONCERN_URGENCY
+        if crisis_level(reason=reason, rule=rule) == "concern"
+        else URGENCY_TABLE.get(reason, _UNKNOWN_REASON)
+    )
+    *by_band, cap = row
     band = intensity_band(intensity=intensity, is_negative=is_negative)
     base = by_band[INTENSITY_BANDS.index(band)]
     bumps = int(trend == "deteriorating" or message_count >= LONG_CONVERSATION) + int(
@@ -377,10 +403,18 @@ _APPROACH: dict[str, str] = {
         "understand what they need before proposing anything."
     ),
 }
+_CONCERN_APPROACH = (
+    "Check in on their safety first. Something they wrote may signal risk (hopelessness, a "
+    "passive or hedged statement). Introduce yourself by name, ask calmly how they are doing "
+    "and, directly, whether they are safe; if there is any risk, share the crisis line and "
+    "follow the crisis protocol. If they are safe, help with their question kindly."
+)
 _CONFUSION = frozenset({"confusion", "curiosity", "realization"})
 
 
-def suggested_approach(*, reason: str, emotion: str, trend: str) -> str:
+def suggested_approach(*, reason: str, emotion: str, trend: str, rule: str = "") -> str:
+    if crisis_level(reason=reason, rule=rule) == "concern":
+        return _CONCERN_APPROACH
     text = _APPROACH.get(reason, _APPROACH[USER_REQUEST])
     if reason != CRISIS_INDICATORS and emotion in _CONFUSION:
         text += " They seem confused: use simple, numbered steps and check understanding."
@@ -412,7 +446,12 @@ def escalation_summary(
     message_count: int,
 ) -> str:
     """A few plain sentences for the agent (built from codes and numbers, no visitor text)."""
-    parts = [f"{_REASON_WORDS.get(reason, reason)} ({rule}); urgency {urgency}."]
+    words = (
+        "Possible crisis signs in the visitor's words"
+        if crisis_level(reason=reason, rule=rule) == "concern"
+        else _REASON_WORDS.get(reason, reason)
+    )
+    parts = [f"{words} ({rule}); urgency {urgency}."]
     if journey:
         emotions = " -> ".join(str(item.get("emotion", "?")) for item in journey[-5:])
         last = journey[-1]

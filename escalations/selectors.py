@@ -24,6 +24,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from conversations import selectors as conversation_selectors
 from conversations.models import Conversation, Message
 from escalations.models import AgentProfile, Escalation
 
@@ -190,36 +191,20 @@ def agent_workload_list() -> list[dict[str, Any]]:
 # ---------------------------------------------------------------------------
 # Conversation counters the rules read
 # ---------------------------------------------------------------------------
-def conversation_visitor_texts(*, conversation_id: UUID | str, before_seq: int, limit: int = 10):
-    """Earlier visitor messages (oldest first)."""
-    rows = list(
-        Message.objects.filter(
-            conversation_id=conversation_id, sender=Message.Sender.VISITOR, seq__lt=before_seq
-        )
-        .order_by("-seq")
-        .values_list("text", flat=True)[:limit]
-    )
+def conversation_visitor_texts(
+    *, conversation_id: UUID | str, before_seq: int | None = None, limit: int = 10
+) -> list[str]:
+    """Earlier visitor messages (oldest first); all of them when `before_seq` is None."""
+    query = Message.objects.filter(conversation_id=conversation_id, sender=Message.Sender.VISITOR)
+    if before_seq is not None:
+        query = query.filter(seq__lt=before_seq)
+    rows = list(query.order_by("-seq").values_list("text", flat=True)[:limit])
     return list(reversed(rows))
 
 
 def conversation_ai_attempts(*, conversation_id: UUID | str) -> dict[str, Any]:
     """What the bot already tried: replies, failed answers, strategies used."""
-    metas = list(
-        Message.objects.filter(
-            conversation_id=conversation_id, sender=Message.Sender.BOT
-        ).values_list("meta", flat=True)
-    )
-    strategies: list[str] = []
-    failures = 0
-    for meta in metas:
-        if not isinstance(meta, dict):
-            continue
-        strategy = meta.get("strategy")
-        if isinstance(strategy, str) and strategy not in strategies:
-            strategies.append(strategy)
-        if meta.get("ai_failed") is True:
-            failures += 1
-    return {"replies": len(metas), "failures": failures, "strategies": strategies}
+    return conversation_selectors.conversation_bot_attempts(conversation_id=conversation_id)
 
 
 def conversation_concern_count(*, conversation_id: UUID | str) -> int:

@@ -25,7 +25,7 @@ from escalations.services.common import (
     EscalationForbidden,
     EscalationNotFound,
 )
-from escalations.services.crisis import message_crisis_check
+from escalations.services.crisis import message_crisis_assess, message_crisis_escalate
 from escalations.services.decisions import escalation_check, escalation_signals
 from escalations.services.deliveries import outbound_targets
 from escalations.services.lifecycle import (
@@ -78,7 +78,8 @@ __all__ = [
     "escalation_signals",
     "escalation_sla_check",
     "escalation_urgency_raise",
-    "message_crisis_check",
+    "message_crisis_assess",
+    "message_crisis_escalate",
     "metrics_queue_refresh",
     "outbound_targets",
     "queue_hints_send",

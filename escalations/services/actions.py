@@ -85,6 +85,14 @@ def agent_message_post(*, conversation_id: UUID | str, user: Any, text: object) 
             user=user, conversation=escalation.conversation
         ):
             raise EscalationForbidden(CRISIS_RESTRICTED)
+        if escalation.conversation.status == Conversation.Status.BOT:
+            # A concern under review: the agent's first words take the conversation over.
+            conversation_services.conversation_status_set(
+                conversation_id=escalation.conversation_id,
+                status=Conversation.Status.WITH_AGENT,
+                reason=escalation.reason,
+            )
+            _audit(escalation, "took_over", user)
         message = conversation_services.message_post(
             conversation_id=escalation.conversation_id,
             sender=Message.Sender.AGENT,
@@ -130,10 +138,13 @@ def escalation_resolve(*, conversation_id: UUID | str, user: Any) -> Escalation:
 
 
 def escalation_hand_back(*, conversation_id: UUID | str, user: Any) -> Escalation:
-    """Return the conversation to the bot; never for a crisis, which an agent must resolve."""
+    """Return the conversation to the bot; never for a crisis, which an agent must resolve.
+
+    A `concern` may go back: the crisis-trained agent who checked in judged it safe.
+    """
     with transaction.atomic():
         escalation = _authorize(conversation_id=conversation_id, user=user, lock=True)
-        if escalation.reason == rules.CRISIS_INDICATORS:
+        if escalation.crisis_level == "crisis":
             raise EscalationConflict(
                 "A crisis conversation stays with people until an agent resolves it."
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from uuid import UUID
 
 from django.db import transaction
 
@@ -11,9 +12,7 @@ from conversations.models import Conversation, Message
 from empathy.types import CrisisAssessment
 from escalations import rules, selectors
 from escalations.rules import EscalationDecision
-from escalations.services.lifecycle import (
-    escalation_open,
-)
+from escalations.services.lifecycle import escalation_open
 
 logger = logging.getLogger(__name__)
 
@@ -21,26 +20,36 @@ logger = logging.getLogger(__name__)
 CRISIS_HISTORY = 5
 
 
-def message_crisis_check(*, message: Message, conversation: Conversation) -> CrisisAssessment:
-    """Assess a just-stored visitor message; on `crisis`, escalate in the same transaction.
+def message_crisis_assess(*, conversation_id: UUID, text: str) -> CrisisAssessment:
+    """Assess a visitor message about to be stored, against the conversation's last messages.
 
-    Called by conversations.services.message_receive with the conversation row locked. The
-    assessment is recorded on the message (`meta["crisis"]`), so `concern` is counted too.
+    Called by conversations.services.message_receive with the conversation row locked, so the
+    history is exactly the visitor messages before this one.
     """
     from empathy.crisis import assess_crisis
 
     history = selectors.conversation_visitor_texts(
-        conversation_id=conversation.pk, before_seq=message.seq, limit=CRISIS_HISTORY
+        conversation_id=conversation_id, limit=CRISIS_HISTORY
     )
-    assessment = assess_crisis(message.text, history=history)
-    message.meta = {**(message.meta or {}), "crisis": assessment.as_dict()}
-    message.save(update_fields=["meta"])
+    return assess_crisis(text, history=history)
+
+
+def message_crisis_escalate(
+    *, message: Message, conversation: Conversation, assessment: CrisisAssessment
+) -> None:
+    """On `concern` or `crisis`, hand the conversation to a person in the same transaction.
+
+    The assessment is already recorded on the message (`meta["crisis"]`), so `concern` counts.
+    """
     transaction.on_commit(lambda: metrics.crisis_assessment_record(level=assessment.level))
-    if assessment.level == "crisis":
+    if assessment.level != "none":
+        # A concern reaches a person too (high urgency, crisis-trained, no hotline list unasked):
+        # recall that counts is "reaches a human", and a hedged statement is still a risk.
+        rule = rules.CRISIS_RULE if assessment.level == "crisis" else rules.CONCERN_RULE
         escalation_open(
             conversation_id=conversation.pk,
             decision=EscalationDecision(
-                rules.CRISIS_INDICATORS, "crisis_assessment", "crisis", {"rules": assessment.rules}
+                rules.CRISIS_INDICATORS, rule, "crisis", {"rules": assessment.rules}
             ),
             trigger_message=message,
             crisis=assessment,
@@ -49,4 +58,3 @@ def message_crisis_check(*, message: Message, conversation: Conversation) -> Cri
         "crisis check",
         extra={"message_id": message.pk, "crisis_level": assessment.level},
     )
-    return assessment

@@ -59,24 +59,22 @@ def escalation_open(
     `waiting_for_agent` (the bot stays silent from then on), and the visitor's notice (help
     resources for a crisis, a hand-off note otherwise). After commit: agents are notified,
     routing runs, outbound deliveries are queued.
+
+    A crisis `concern` opens a review instead: same escalation, routing and SLA, but the
+    conversation stays with the bot and the visitor is told nothing until a person writes.
     """
-    with transaction.atomic():
+    # No savepoint: the callers (message_receive, the pipeline's hand-off) are in a transaction
+    # that an error here must abort as a whole.
+    with transaction.atomic(savepoint=False):
         conversation = (
-            Conversation.objects.select_for_update()
+            Conversation.objects.select_for_update(of=("self",))
             .select_related("visitor")
             .get(pk=conversation_id)
         )
-        is_crisis = decision.reason == rules.CRISIS_INDICATORS
+        level = rules.crisis_level(reason=decision.reason, rule=decision.rule)
         existing = selectors.escalation_open_for_conversation(conversation_id=conversation_id)
         if existing is not None:
-            if is_crisis and existing.reason != rules.CRISIS_INDICATORS:
-                _upgrade_to_crisis(existing, decision, trigger_message, crisis, conversation)
-            elif is_crisis:
-                _audit(existing, "crisis_repeated", rules=list(decision.details.get("rules", [])))
-                events.push_on_commit(
-                    _agent_groups(existing),
-                    events.escalation_event(events.ESCALATION_UPDATED, existing),
-                )
+            _existing_update(existing, decision, level, trigger_message, crisis, conversation)
             return OpenResult(existing, False)
 
         state = conversation.emotional_state or {}
@@ -100,6 +98,7 @@ def escalation_open(
             message_count=message_count,
             is_negative=latest.get("category") in rules.NEGATIVE_CATEGORIES,
             concern_count=concern_count,
+            rule=decision.rule,
         )
         trigger_words = _trigger_words(
             trigger_message.text if trigger_message is not None else "", reading
@@ -131,7 +130,7 @@ def escalation_open(
             )
             + (f" Earlier crisis concern on {concern_count} message(s)." if concern_count else ""),
             suggested_approach=rules.suggested_approach(
-                reason=decision.reason, emotion=emotion, trend=trend
+                reason=decision.reason, emotion=emotion, trend=trend, rule=decision.rule
             ),
             ai_attempts=ai_attempts,
             crisis=crisis.as_dict() if crisis is not None else {},
@@ -146,17 +145,20 @@ def escalation_open(
             urgency=urgency,
             **({"crisis_rules": list(crisis.rules)} if crisis is not None else {}),
         )
-        conversation_services.conversation_status_set(
-            conversation_id=conversation_id,
-            status=Conversation.Status.WAITING_FOR_AGENT,
-            reason=decision.reason,
-        )
-        _notice_post(
-            conversation=conversation,
-            trigger_message=trigger_message,
-            is_crisis=is_crisis,
-            reason=decision.reason,
-        )
+        if level != "concern":
+            conversation_services.conversation_status_set(
+                conversation_id=conversation_id,
+                status=Conversation.Status.WAITING_FOR_AGENT,
+                reason=decision.reason,
+            )
+            _notice_post(
+                conversation=conversation,
+                trigger_message=trigger_message,
+                crisis_level=level,
+                reason=decision.reason,
+            )
+        # else: a concern is a review. The bot goes on answering with care while a
+        # crisis-trained person reads along; they take over by writing (agent_message_post).
         _deliveries_create(escalation)
         events.push_on_commit(
             _agent_groups(escalation), events.escalation_event(events.ESCALATION_OPENED, escalation)
@@ -184,24 +186,89 @@ def escalation_open(
     return OpenResult(escalation, True)
 
 
-def _upgrade_to_crisis(
-    escalation: Escalation,
+_CRISIS_RANK = {"none": 0, "concern": 1, "crisis": 2}
+
+
+def _existing_update(
+    existing: Escalation,
     decision: EscalationDecision,
+    level: str,
     trigger_message: Message | None,
     crisis: CrisisAssessment | None,
     conversation: Conversation,
 ) -> None:
-    """A crisis in a conversation already waiting for a person: make it critical, send help."""
+    """A new trigger while a person is already on the way: raise the crisis level if needed."""
+    if level == "none":
+        if conversation.status == Conversation.Status.BOT:
+            _review_to_handoff(existing, decision, trigger_message, conversation)
+        return
+    if _CRISIS_RANK[level] > _CRISIS_RANK[existing.crisis_level]:
+        _raise_crisis_level(existing, decision, level, trigger_message, crisis, conversation)
+        return
+    _audit(existing, f"{level}_repeated", rules=list(decision.details.get("rules", [])))
+    events.push_on_commit(
+        _agent_groups(existing), events.escalation_event(events.ESCALATION_UPDATED, existing)
+    )
+
+
+def _review_to_handoff(
+    escalation: Escalation,
+    decision: EscalationDecision,
+    trigger_message: Message | None,
+    conversation: Conversation,
+) -> None:
+    """Another reason to hand over while a concern is only under review: hand over now."""
+    status = (
+        Conversation.Status.WITH_AGENT
+        if escalation.status == Escalation.Status.ASSIGNED
+        else Conversation.Status.WAITING_FOR_AGENT
+    )
+    conversation_services.conversation_status_set(
+        conversation_id=conversation.pk, status=status, reason=decision.reason
+    )
+    _notice_post(
+        conversation=conversation,
+        trigger_message=trigger_message,
+        crisis_level="none",
+        reason=decision.reason,
+    )
+    _audit(escalation, "handed_over", reason=decision.reason, rule=decision.rule)
+    events.push_on_commit(
+        _agent_groups(escalation), events.escalation_event(events.ESCALATION_UPDATED, escalation)
+    )
+    _safe_on_commit("queue_hints", queue_hints_send)
+
+
+def _raise_crisis_level(
+    escalation: Escalation,
+    decision: EscalationDecision,
+    level: str,
+    trigger_message: Message | None,
+    crisis: CrisisAssessment | None,
+    conversation: Conversation,
+) -> None:
+    """A crisis (or a concern) in a conversation already waiting for a person.
+
+    A crisis makes it critical and sends the help resources; a concern makes it at least high.
+    Either way only crisis-trained agents (and supervisors) may hold it from now on.
+    """
     locked = Escalation.objects.select_for_update().get(pk=escalation.pk)
     previous = (locked.reason, locked.urgency)
+    urgency = (
+        "critical"
+        if level == "crisis"
+        else rules.URGENCIES[
+            max(rules.URGENCIES.index(locked.urgency), rules.URGENCIES.index("high"))
+        ]
+    )
     locked.reason = rules.CRISIS_INDICATORS
     locked.rule = decision.rule
-    locked.urgency = "critical"
+    locked.urgency = urgency
     locked.required_skill = "crisis"
     locked.crisis = crisis.as_dict() if crisis is not None else {}
-    locked.sla_due_at = min(locked.sla_due_at, _sla_due("critical", timezone.now()))
+    locked.sla_due_at = min(locked.sla_due_at, _sla_due(urgency, timezone.now()))
     locked.suggested_approach = rules.suggested_approach(
-        reason=rules.CRISIS_INDICATORS, emotion="", trend=locked.trend
+        reason=rules.CRISIS_INDICATORS, emotion="", trend=locked.trend, rule=decision.rule
     )
     locked.save(
         update_fields=[
@@ -209,13 +276,25 @@ def _upgrade_to_crisis(
             "suggested_approach",
         ]
     )  # fmt: skip
-    _audit(locked, "upgraded_to_crisis", previous_reason=previous[0], previous_urgency=previous[1])
-    _notice_post(
-        conversation=conversation,
-        trigger_message=trigger_message,
-        is_crisis=True,
-        reason=rules.CRISIS_INDICATORS,
+    _audit(
+        locked, f"upgraded_to_{level}", previous_reason=previous[0], previous_urgency=previous[1]
     )
+    if level == "crisis":
+        if conversation.status == Conversation.Status.BOT:
+            # A concern under review becomes a hand-over: the bot stops now.
+            conversation_services.conversation_status_set(
+                conversation_id=conversation.pk,
+                status=Conversation.Status.WITH_AGENT
+                if locked.status == Escalation.Status.ASSIGNED
+                else Conversation.Status.WAITING_FOR_AGENT,
+                reason=rules.CRISIS_INDICATORS,
+            )
+        _notice_post(
+            conversation=conversation,
+            trigger_message=trigger_message,
+            crisis_level="crisis",
+            reason=rules.CRISIS_INDICATORS,
+        )
     # The groups before any requeue, so an agent losing the conversation hears about it.
     groups = _agent_groups(locked)
     assignee = locked.assigned_to
@@ -226,7 +305,7 @@ def _upgrade_to_crisis(
         and not _has_skill(assignee.pk, "crisis")
     ):
         # Crisis transcripts are for crisis-trained agents: back to the queue, routed on commit
-        # (the critical SLA brings supervisors in if no one is free).
+        # (the SLA brings supervisors in if no one is free).
         locked.status = Escalation.Status.QUEUED
         locked.assigned_to = None
         locked.save(update_fields=["status", "assigned_to"])
@@ -262,12 +341,15 @@ def escalation_request_human(*, conversation: Conversation) -> Escalation:
 
 def escalation_emotion_update(*, message: Message, reading: EmotionReading) -> None:
     """Fold a new reading into the open escalation and tell its agent (pipeline hook)."""
+    open_filter = {
+        "conversation_id": message.conversation_id,
+        "status__in": Escalation.OPEN_STATUSES,
+    }
+    # Most readings belong to conversations no person is on: one plain read, no transaction.
+    if not Escalation.objects.filter(**open_filter).exists():
+        return
     with transaction.atomic():
-        escalation = (
-            Escalation.objects.select_for_update()
-            .filter(conversation_id=message.conversation_id, status__in=Escalation.OPEN_STATUSES)
-            .first()
-        )
+        escalation = Escalation.objects.select_for_update().filter(**open_filter).first()
         if escalation is None:
             return
         journey = selectors.conversation_journey(conversation_id=message.conversation_id)

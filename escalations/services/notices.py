@@ -37,12 +37,18 @@ def crisis_resources_text(*, locale: str) -> str:
 
 
 def _notice_post(
-    *, conversation: Conversation, trigger_message: Message | None, is_crisis: bool, reason: str
+    *,
+    conversation: Conversation,
+    trigger_message: Message | None,
+    crisis_level: str,
+    reason: str,
 ) -> None:
-    if is_crisis:
+    """Post the hand-off notice: help resources for a crisis, a note otherwise."""
+    meta: dict[str, Any]
+    if crisis_level == "crisis":
         locale = conversation.visitor.locale or conversation.site.locale
         text = crisis_resources_text(locale=locale)
-        meta: dict[str, Any] = {"handoff": reason, "crisis_resources": True}
+        meta = {"handoff": reason, "crisis_resources": True}
     else:
         text, meta = HANDOFF_TEXT, {"handoff": reason}
     reply_to = trigger_message

@@ -36,9 +36,10 @@ def _assign(escalation: Escalation, *, user: Any, actor: Any, how: str) -> None:
     escalation.assigned_at = escalation.assigned_at or now
     escalation.save(update_fields=["status", "assigned_to", "assigned_at"])
     _audit(escalation, how, actor, agent_id=user.pk, previous_agent_id=previous)
-    conversation_services.conversation_status_set(
-        conversation_id=escalation.conversation_id, status=Conversation.Status.WITH_AGENT
-    )
+    if not _is_review(escalation):
+        conversation_services.conversation_status_set(
+            conversation_id=escalation.conversation_id, status=Conversation.Status.WITH_AGENT
+        )
     if first:
         wait = (now - escalation.created_at).total_seconds()
         urgency = escalation.urgency
@@ -50,6 +51,16 @@ def _assign(escalation: Escalation, *, user: Any, actor: Any, how: str) -> None:
         groups.append(events.agent_group(previous))
     events.push_on_commit(groups, events.escalation_event(events.ESCALATION_ASSIGNED, escalation))
     _safe_on_commit("queue_hints", queue_hints_send)
+
+
+def _is_review(escalation: Escalation) -> bool:
+    """A concern under review: the agent reads along, the bot answers until the agent writes."""
+    return (
+        escalation.crisis_level == "concern"
+        and Conversation.objects.filter(
+            pk=escalation.conversation_id, status=Conversation.Status.BOT
+        ).exists()
+    )
 
 
 def escalation_route(
@@ -136,7 +147,12 @@ def escalation_claim(*, escalation_id: int, user: Any) -> Escalation:
 
 def queue_hints_send() -> int:
     """Tell every queued visitor their place and estimated wait (ephemeral pushes)."""
-    queued = list(selectors.escalation_queue().values_list("conversation_id", flat=True)[:500])
+    # Visitors whose concern is only under review were told nothing: no queue hints for them.
+    queued = list(
+        selectors.escalation_queue()
+        .exclude(conversation__status=Conversation.Status.BOT)
+        .values_list("conversation_id", flat=True)[:500]
+    )
     if not queued:
         return 0
     wait = selectors.escalation_recent_wait_seconds()

@@ -149,12 +149,15 @@ def test_crisis_message_without_crisis_escalation_offers_only_a_check_in(
     assert response.json()["error"] == "csat_not_offered"
 
 
-def test_concern_level_still_asks(site, agent) -> None:  # type: ignore[no-untyped-def]
+def test_a_concern_reviewed_by_a_person_gets_a_check_in(  # type: ignore[no-untyped-def]
+    site, agent
+) -> None:
     conversation = ConversationFactory(site=site)
     _visitor_says(conversation, "I feel so hopeless lately")
     assert conversation.messages.first().meta["crisis"]["level"] == "concern"
+    assert conversation.escalations.get().rule == "crisis_concern"
     _resolve(conversation, agent)
-    assert _resolved_event(conversation)["csat"] == "ask"
+    assert _resolved_event(conversation)["csat"] == "check_in"
 
 
 # ---------------------------------------------------------------------------

@@ -61,6 +61,7 @@ def test_visitor_message_is_read_and_answered_once(
                 "intensity": 0.7,
                 "valence": 0.8,
                 "arousal": 0.5,
+                "confidence": 0.9,
             }
         ],
         "trend": "stable",

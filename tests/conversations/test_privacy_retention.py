@@ -51,7 +51,7 @@ def test_each_kind_of_data_goes_after_its_own_ttl(site) -> None:  # type: ignore
         plain = ConversationFactory(site=site)
         crisis = ConversationFactory(site=site)
         _visitor_message(plain, "I am annoyed about the order")
-        _visitor_message(crisis, "I am worried about everything")
+        _visitor_message(crisis, "I am worried about my order")
         escalation_make(crisis, summary="About everything.", trigger_words=["worried"])
         escalation_make(plain, reason="user_request", urgency="low", summary="Order late.")
 
@@ -85,7 +85,7 @@ def test_each_kind_of_data_goes_after_its_own_ttl(site) -> None:  # type: ignore
     event = ConversationEvent.objects.get(conversation=plain, seq=purged.seq)
     assert event.payload["message"]["text"] == ""
     assert event.payload["message"]["purged"] is True
-    assert _texts(crisis) == ["I am worried about everything"]
+    assert _texts(crisis) == ["I am worried about my order"]
     assert plain.escalations.get().summary == ""
     assert crisis.escalations.get().summary == "About everything."
 

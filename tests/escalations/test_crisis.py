@@ -136,18 +136,191 @@ def test_crisis_latches_the_bot_until_an_agent_resolves(
     assert conversation.status == "resolved"
 
 
+CONCERN_TEXT = "I feel so hopeless lately"
+
+
+def _system_metas(conversation: Conversation) -> list[dict]:
+    return list(
+        Message.objects.filter(conversation=conversation, sender="system")
+        .order_by("seq")
+        .values_list("meta", flat=True)
+    )
+
+
 @pytest.mark.django_db
-def test_concern_is_recorded_and_counted_but_not_escalated(
+def test_a_single_concern_opens_a_review_by_a_crisis_trained_person(
     conversation: Conversation, detector
 ) -> None:  # type: ignore[no-untyped-def]
-    message = receive(conversation, "I feel so hopeless lately")
+    message = receive(conversation, CONCERN_TEXT)
     assert message.meta["crisis"]["level"] == "concern"
-    assert not Escalation.objects.exists()
+    escalation = Escalation.objects.get(conversation=conversation)
+    assert (
+        escalation.reason,
+        escalation.rule,
+        escalation.urgency,
+        escalation.required_skill,
+        escalation.status,
+        escalation.crisis_level,
+        escalation.trigger_message_id,
+    ) == ("crisis_indicators", "crisis_concern", "high", "crisis", "queued", "concern", message.pk)
+    assert escalation.crisis["level"] == "concern"
+    assert escalation.suggested_approach.startswith("Check in on their safety first.")
+    assert escalation.summary.startswith(
+        "Possible crisis signs in the visitor's words (crisis_concern); urgency high."
+    )
     from escalations import selectors
 
     assert selectors.conversation_concern_count(conversation_id=conversation.id) == 1
+    # A review: the visitor is told nothing and the bot answers (with care) meanwhile.
     conversation.refresh_from_db()
     assert conversation.status == "bot"
+    assert _system_metas(conversation) == []
+    assert pipeline.message_process(message_id=message.pk) == "replied"
+    reply = Message.objects.get(conversation=conversation, sender="bot")
+    assert reply.reply_to_id == message.pk
+    # Visitors under review get no queue hints (they were not told anyone is coming).
+    assert services.queue_hints_send() == 0
+
+
+@pytest.mark.django_db
+def test_routing_a_review_keeps_the_bot_until_the_agent_writes(
+    conversation: Conversation, detector, agent_factory
+) -> None:  # type: ignore[no-untyped-def]
+    agent = agent_factory("cara", skills=["crisis"], status="online")
+    receive(conversation, CONCERN_TEXT)
+    escalation = Escalation.objects.get(conversation=conversation)
+    assert services.escalation_route(escalation_id=escalation.pk) is not None
+    escalation.refresh_from_db()
+    conversation.refresh_from_db()
+    assert (escalation.status, escalation.assigned_to_id, conversation.status) == (
+        "assigned",
+        agent.pk,
+        "bot",
+    )
+    follow_up = receive(conversation, "anyway, where is my parcel?")
+    assert pipeline.message_process(message_id=follow_up.pk) == "replied"
+
+    services.agent_message_post(conversation_id=conversation.id, user=agent, text="Hi, I'm Cara.")
+    conversation.refresh_from_db()
+    assert conversation.status == "with_agent"
+    assert list(escalation.events.values_list("type", flat=True)) == [
+        "opened",
+        "routed",
+        "took_over",
+    ]
+    later = receive(conversation, "thanks Cara")
+    assert pipeline.message_process(message_id=later.pk) == "silent"
+
+
+@pytest.mark.django_db
+def test_a_concern_then_a_crisis_hands_over_at_once_with_help(
+    conversation: Conversation, detector, agent_factory
+) -> None:  # type: ignore[no-untyped-def]
+    receive(conversation, CONCERN_TEXT)
+    receive(conversation, CRISIS_TEXT)
+    escalation = Escalation.objects.get(conversation=conversation)
+    assert (escalation.rule, escalation.urgency, escalation.crisis_level) == (
+        "crisis_assessment",
+        "critical",
+        "crisis",
+    )
+    assert list(escalation.events.values_list("type", flat=True)) == [
+        "opened",
+        "upgraded_to_crisis",
+    ]
+    conversation.refresh_from_db()
+    assert conversation.status == "waiting_for_agent"
+    assert _system_metas(conversation) == [
+        {"handoff": "crisis_indicators", "crisis_resources": True}
+    ]
+    # From then on it is latched like any crisis.
+    agent = agent_factory("cara", skills=["crisis"], status="offline")
+    services.escalation_claim(escalation_id=escalation.pk, user=agent)
+    with pytest.raises(services.EscalationConflict):
+        services.escalation_hand_back(conversation_id=conversation.id, user=agent)
+
+
+@pytest.mark.django_db
+def test_a_review_hands_over_when_another_reason_fires(
+    conversation: Conversation, detector
+) -> None:  # type: ignore[no-untyped-def]
+    receive(conversation, CONCERN_TEXT)
+    ask = receive(conversation, "can I talk to a real person please")
+    assert pipeline.message_process(message_id=ask.pk) == "silent"
+    escalation = Escalation.objects.get(conversation=conversation)
+    # Still the crisis-trained review (the person who comes must be crisis-trained).
+    assert (escalation.reason, escalation.urgency, escalation.required_skill) == (
+        "crisis_indicators",
+        "high",
+        "crisis",
+    )
+    assert list(escalation.events.values_list("type", flat=True)) == ["opened", "handed_over"]
+    conversation.refresh_from_db()
+    assert conversation.status == "waiting_for_agent"
+    notice = Message.objects.get(conversation=conversation, sender="system")
+    assert (notice.text, notice.meta, notice.reply_to_id) == (
+        services.HANDOFF_TEXT,
+        {"handoff": "user_request"},
+        ask.pk,
+    )
+
+
+@pytest.mark.django_db
+def test_a_second_concern_keeps_one_review(conversation: Conversation, detector) -> None:  # type: ignore[no-untyped-def]
+    receive(conversation, CONCERN_TEXT)
+    receive(conversation, "honestly everything feels pointless")
+    escalation = Escalation.objects.get(conversation=conversation)
+    assert escalation.urgency == "high"
+    assert list(escalation.events.values_list("type", flat=True)) == [
+        "opened",
+        "concern_repeated",
+    ]
+    assert _system_metas(conversation) == []
+
+
+@pytest.mark.django_db
+def test_a_concern_raises_an_open_request_for_a_person(
+    conversation: Conversation, detector, agent_factory
+) -> None:  # type: ignore[no-untyped-def]
+    generalist = agent_factory("gil", skills=[], status="offline")
+    escalation = services.escalation_request_human(conversation=conversation)
+    services.escalation_claim(escalation_id=escalation.pk, user=generalist)
+    receive(conversation, CONCERN_TEXT)
+    escalation.refresh_from_db()
+    assert (
+        escalation.reason,
+        escalation.rule,
+        escalation.urgency,
+        escalation.required_skill,
+        escalation.status,
+        escalation.assigned_to_id,
+    ) == ("crisis_indicators", "crisis_concern", "high", "crisis", "queued", None)
+    assert list(escalation.events.values_list("type", flat=True)) == [
+        "opened",
+        "claimed",
+        "upgraded_to_concern",
+        "requeued",
+    ]
+    conversation.refresh_from_db()
+    assert conversation.status == "waiting_for_agent"
+    # No second notice: they were already told a person is coming.
+    assert _system_metas(conversation) == [{"handoff": "user_request"}]
+
+
+@pytest.mark.django_db
+def test_an_agent_may_hand_a_concern_back_to_the_bot(
+    conversation: Conversation, detector, agent_factory
+) -> None:  # type: ignore[no-untyped-def]
+    receive(conversation, CONCERN_TEXT)
+    escalation = Escalation.objects.get(conversation=conversation)
+    agent = agent_factory("cara", skills=["crisis"], status="offline")
+    services.escalation_claim(escalation_id=escalation.pk, user=agent)
+    conversation.refresh_from_db()
+    assert conversation.status == "bot"
+    services.escalation_hand_back(conversation_id=conversation.id, user=agent)
+    conversation.refresh_from_db()
+    escalation.refresh_from_db()
+    assert (conversation.status, escalation.status) == ("bot", "handed_back")
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ from escalations.rules import (
     EscalationDecision,
     EscalationSignals,
     asks_for_human,
+    crisis_level,
     escalation_decide,
     escalation_urgency,
     near_duplicate_count,
@@ -112,6 +113,7 @@ def test_each_reason_fires_on_its_trigger(signals: EscalationSignals, expected: 
 
 NEGATIVE = [
     pytest.param(EscalationSignals(text="hello, where is my order?"), id="plain-question"),
+    # The crisis check opened the concern's review when the message was stored.
     pytest.param(EscalationSignals(text="x", crisis_level="concern"), id="concern-alone"),
     pytest.param(
         EscalationSignals(
@@ -273,6 +275,53 @@ def test_urgency_bumps_and_caps(
         )
         == urgency
     )
+
+
+@pytest.mark.parametrize(
+    ("intensity", "negative", "trend", "length", "concern"),
+    [
+        pytest.param(0.0, False, "stable", 1, 0, id="calm-first-message"),
+        pytest.param(0.99, True, "deteriorating", 40, 3, id="every-bump"),
+    ],
+)
+def test_a_concern_is_always_high_never_critical(
+    intensity: float, negative: bool, trend: str, length: int, concern: int
+) -> None:
+    assert (
+        escalation_urgency(
+            reason="crisis_indicators",
+            rule="crisis_concern",
+            intensity=intensity,
+            is_negative=negative,
+            trend=trend,
+            message_count=length,
+            concern_count=concern,
+        )
+        == "high"
+    )
+
+
+@pytest.mark.parametrize(
+    ("reason", "rule", "level"),
+    [
+        ("crisis_indicators", "crisis_assessment", "crisis"),
+        ("crisis_indicators", "crisis_concern", "concern"),
+        # An escalation the pipeline opened on a crisis reading, or a supervisor's, is a crisis.
+        ("crisis_indicators", "", "crisis"),
+        ("user_request", "crisis_concern", "none"),
+        ("high_emotional_intensity", "single_strong", "none"),
+    ],
+)
+def test_crisis_level_of_an_escalation(reason: str, rule: str, level: str) -> None:
+    assert crisis_level(reason=reason, rule=rule) == level
+
+
+def test_concern_approach_checks_safety_before_the_question() -> None:
+    approach = suggested_approach(
+        reason="crisis_indicators", rule="crisis_concern", emotion="confusion", trend="stable"
+    )
+    assert approach.startswith("Check in on their safety first.")
+    assert "numbered steps" not in approach
 
 
 def test_only_crisis_reaches_critical_by_rule() -> None:
