@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -97,18 +99,39 @@ def health_ready(request: HttpRequest) -> JsonResponse:
 
 
 class HealthCheckMiddleware:
-    """Serves probe and scrape paths ahead of host validation, sessions and auth."""
+    """Serves probe and scrape paths ahead of host validation, sessions and auth.
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    Async-capable, like every middleware here: under ASGI a sync-only middleware costs each
+    request a round trip to a worker thread and back.
+    """
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
         self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
         self.routes: dict[str, Callable[[HttpRequest], HttpResponse]] = {
             "/health/live": health_live,
             "/health/ready": health_ready,
             "/metrics": metrics.metrics_view,
         }
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def _route(self, request: HttpRequest) -> Callable[[HttpRequest], HttpResponse] | None:
         view = self.routes.get(request.path_info.rstrip("/") or "/")
-        if view is not None and request.method in {"GET", "HEAD"}:
-            return view(request)
-        return self.get_response(request)
+        return view if view is not None and request.method in {"GET", "HEAD"} else None
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.is_async:
+            return self.__acall__(request)
+        view = self._route(request)
+        return view(request) if view is not None else self.get_response(request)
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        view = self._route(request)
+        if view is not None:
+            # The checks block (database, Redis, broker): off the event loop.
+            return await sync_to_async(view)(request)
+        return await self.get_response(request)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.http import HttpRequest, HttpResponse
 from pythonjsonlogger.json import JsonFormatter as _BaseJsonFormatter
 
@@ -137,23 +138,50 @@ class JsonFormatter(_BaseJsonFormatter):
 
 class RequestContextMiddleware:
     """Binds a request id (echoed in ``X-Request-ID``), the URL's conversation id, and a fresh
-    scope of texts the Sentry scrubber must remove."""
+    scope of texts the Sentry scrubber must remove. Sync- and async-capable (no thread hop)."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
         self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
+            # Django wraps a sync process_view in a thread hop when the chain is async.
+            self.process_view = self._aprocess_view  # type: ignore[method-assign,assignment]
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = safe_id(request.headers.get(REQUEST_ID_HEADER)) or uuid.uuid4().hex
-        token = request_id_var.set(request_id)
-        conv_token = conversation_id_var.set(None)
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.is_async:
+            return self.__acall__(request)
+        request_id, tokens = self._bind(request)
         try:
             with sensitive_scope():
                 response = self.get_response(request)
         finally:
-            conversation_id_var.reset(conv_token)
-            request_id_var.reset(token)
+            self._unbind(tokens)
         response[REQUEST_ID_HEADER] = request_id
         return response
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        request_id, tokens = self._bind(request)
+        try:
+            with sensitive_scope():
+                response = await self.get_response(request)
+        finally:
+            self._unbind(tokens)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
+
+    @staticmethod
+    def _bind(request: HttpRequest) -> tuple[str, tuple[Any, Any]]:
+        request_id = safe_id(request.headers.get(REQUEST_ID_HEADER)) or uuid.uuid4().hex
+        return request_id, (request_id_var.set(request_id), conversation_id_var.set(None))
+
+    @staticmethod
+    def _unbind(tokens: tuple[Any, Any]) -> None:
+        conversation_id_var.reset(tokens[1])
+        request_id_var.reset(tokens[0])
 
     def process_view(
         self,
@@ -162,7 +190,21 @@ class RequestContextMiddleware:
         view_args: tuple[Any, ...],
         view_kwargs: dict[str, Any],
     ) -> None:
-        conversation_id = view_kwargs.get("conversation_id")
-        if conversation_id is not None:
-            conversation_id_var.set(safe_id(conversation_id))
+        _bind_conversation(view_kwargs)
         return None
+
+    async def _aprocess_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
+        _bind_conversation(view_kwargs)
+        return None
+
+
+def _bind_conversation(view_kwargs: dict[str, Any]) -> None:
+    conversation_id = view_kwargs.get("conversation_id")
+    if conversation_id is not None:
+        conversation_id_var.set(safe_id(conversation_id))

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 
 from conversations import emotional_state, events, replies, selectors, services
 from conversations.models import Conversation, Message
@@ -79,7 +80,8 @@ def message_process(*, message_id: int) -> Outcome:
         logger.exception("emotion detection failed", extra={"message_id": message.pk})
         reading = None
     if reading is not None:
-        # An open escalation's journey and its agent's live view follow every new reading.
+        # An open escalation's journey and its agent's live view follow every new reading
+        # (a concern under review has one while the bot still answers).
         escalation_services.escalation_emotion_update(message=message, reading=reading)
     if skip is not None:
         services.message_mark_processed(message_id=message.pk)
@@ -163,23 +165,38 @@ def _answer(
     """Store the reply once: re-checked under the conversation lock, unique on reply_to."""
     try:
         with transaction.atomic():
-            conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
-            current = Message.objects.select_for_update().get(pk=message.pk)
-            if current.processed_at is not None:
+            # One round trip: the lock every reply writer takes, and both re-checks under it.
+            conversation = (
+                Conversation.objects.select_for_update(of=("self",))
+                .annotate(
+                    answered=Exists(
+                        Message.objects.filter(pk=message.pk, processed_at__isnull=False)
+                    ),
+                    later_visitor_message=Exists(
+                        Message.objects.filter(
+                            conversation_id=OuterRef("pk"),
+                            sender=Message.Sender.VISITOR,
+                            seq__gt=message.seq,
+                        )
+                    ),
+                )
+                .get(pk=message.conversation_id)
+            )
+            if conversation.answered:
                 return "done"
             if is_bot_reply:
                 # The conversation may have moved on while the reply was being generated.
                 if conversation.status != Conversation.Status.BOT:
                     services.message_mark_processed(message_id=message.pk)
                     return "silent"
-                if selectors.conversation_has_later_visitor_message(message=message):
+                if conversation.later_visitor_message:
                     services.message_mark_processed(message_id=message.pk)
                     return "superseded"
             services.message_post(
                 conversation_id=message.conversation_id,
                 sender=sender,
                 text=text,
-                reply_to=current,
+                reply_to=message,
                 meta=meta,
                 locked=conversation,
             )

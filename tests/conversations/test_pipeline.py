@@ -244,3 +244,20 @@ def test_enqueue_failure_keeps_the_message_and_the_sweep_requeues_it(
     with time_machine.travel(timezone.now() + timedelta(minutes=2)):
         assert tasks.message_requeue_unprocessed() == 1
     assert queued == [visitor.pk]
+
+
+@pytest.mark.postgres
+def test_a_message_costs_a_fixed_number_of_database_round_trips(
+    conversation: Conversation, detector: FakeDetector, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    # Under load every round trip is CPU in the web or the worker (see
+    # benchmarks/pipeline_load.py): a new query on this path should be a deliberate choice.
+    first = _receive(conversation, "Hi, where is my order?")
+    assert pipeline.message_process(message_id=first.pk) == "replied"
+    # Transaction, lock, idempotency check, crisis history, seq, message, event, end.
+    with django_assert_num_queries(8):
+        second = _receive(conversation, "It has been two weeks now")
+    # Message + status, later message, batch, reading (8), open escalation, transcript,
+    # reply (8).
+    with django_assert_num_queries(20):
+        assert pipeline.message_process(message_id=second.pk) == "replied"
