@@ -222,10 +222,10 @@ CELERY_BEAT_SCHEDULE = {
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend with one pool and client per process (see config.cache).
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ed",
-            "OPTIONS": {"pool_class": "config.cache.SharedConnectionPool"},
         }
     }
 else:

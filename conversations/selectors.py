@@ -41,6 +41,8 @@ def conversation_get_for_token(*, conversation_id: str | UUID, token: str) -> Co
     # An erased conversation's token is dead: it answers exactly like an unknown id.
     return (
         Conversation.objects.select_related("site", "visitor")
+        # Read on demand: most widget requests never look at them (JSON decoding costs CPU).
+        .defer("emotional_state", "visitor__emotional_summary")
         .filter(pk=parsed, erased_at__isnull=True)
         .first()
     )
@@ -77,6 +79,7 @@ def conversation_event_list(
 def message_get_visitor(*, message_id: int) -> Message | None:
     return (
         Message.objects.select_related("conversation", "conversation__visitor", "reading")
+        .defer("conversation__visitor__emotional_summary")
         .filter(pk=message_id, sender=Message.Sender.VISITOR)
         .first()
     )

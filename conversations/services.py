@@ -178,7 +178,10 @@ def message_receive(
 def _lock(conversation_id: UUID, *, with_visitor: bool = False) -> Conversation:
     query = Conversation.objects.select_for_update(of=("self",))
     if with_visitor:
-        query = query.select_related("visitor")
+        # The receive path: neither JSON summary is needed there.
+        query = query.select_related("visitor").defer(
+            "emotional_state", "visitor__emotional_summary"
+        )
     return query.get(pk=conversation_id)
 
 

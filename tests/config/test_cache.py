@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 
 import pytest
-from django.core.cache.backends.redis import RedisCache
+
+from config.cache import RedisCache
 
 # A query string no other code uses keeps this test's pool to itself.
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0") + "?socket_timeout=7"
-OPTIONS = {"pool_class": "config.cache.SharedConnectionPool"}
 
 
 def _cache() -> RedisCache:
-    return RedisCache(REDIS_URL, {"KEY_PREFIX": "test-cache", "OPTIONS": OPTIONS})
+    return RedisCache(REDIS_URL, {"KEY_PREFIX": "test-cache"})
 
 
 @pytest.mark.redis
@@ -23,6 +23,7 @@ def test_two_cache_objects_reuse_one_pool_and_its_connection() -> None:
     assert second.get("shared-pool") == 1
     pool = first._cache._get_connection_pool(write=True)
     assert second._cache._get_connection_pool(write=True) is pool
+    assert second._cache.get_client(write=False) is first._cache.get_client(write=True)
     # Sequential use by both objects needed a single connection.
     assert len(pool._available_connections) + len(pool._in_use_connections) == 1
     first.delete("shared-pool")
