@@ -374,6 +374,10 @@ EMOTION_DETECTOR = env_str("EMOTION_DETECTOR", "onnx")
 EMOTION_MODEL_DIR = env_str(
     "EMOTION_MODEL_DIR", str(BASE_DIR / "empathy" / "models" / "goemotions")
 )
+# ONNX Runtime threads per inference call (0: one per core). 1 spends about a fifth less CPU
+# per single message (benchmarks/emotion_speed.py) but halves batched throughput: for workers
+# sharing a few cores with the web server and PostgreSQL.
+EMOTION_ONNX_THREADS = env_int("EMOTION_ONNX_THREADS", 0)
 EMOTION_LLM_API_KEY = env_str("EMOTION_LLM_API_KEY")
 EMOTION_LLM_BASE_URL = env_str("EMOTION_LLM_BASE_URL") or None
 EMOTION_LLM_MODEL = env_str("EMOTION_LLM_MODEL", "gpt-4o-mini")

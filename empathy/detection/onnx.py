@@ -59,12 +59,16 @@ def manifest_verify(model_dir: Path) -> dict[str, Any]:
 class EncoderRunner:
     """Tokenizes with HF tokenizers and scores with ONNX Runtime; safe to share across threads."""
 
-    def __init__(self, onnx_path: Path, tokenizer_path: Path, *, max_length: int) -> None:
+    def __init__(
+        self, onnx_path: Path, tokenizer_path: Path, *, max_length: int, threads: int = 0
+    ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if threads > 0:
+            options.intra_op_num_threads = threads
         # Idle inference threads would otherwise spin for a while after every call, burning
         # the CPU that the web process and PostgreSQL on the same cores need.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -113,7 +117,8 @@ class EncoderRunner:
 class OnnxEmotionDetector:
     """Reads emotion in batches of messages; thread-safe and loaded once per process."""
 
-    def __init__(self, model_dir: Path) -> None:
+    def __init__(self, model_dir: Path, *, threads: int = 0) -> None:
+        """`threads`: ONNX Runtime intra-op threads for one call (0: one per core)."""
         started = time.perf_counter()
         self.manifest = manifest_verify(model_dir)
         files = self.manifest["files"]
@@ -122,6 +127,7 @@ class OnnxEmotionDetector:
             model_dir / onnx_name,
             model_dir / "tokenizer.json",
             max_length=int(self.manifest["max_length"]),
+            threads=threads,
         )
         self._tfidf = TfidfLogReg.load(model_dir / "tfidf_vocab.json", model_dir / "tfidf.npz")
         self._weight = float(self.manifest["transformer_weight"])
@@ -166,4 +172,6 @@ class OnnxEmotionDetector:
 def _onnx_factory() -> OnnxEmotionDetector:
     from django.conf import settings
 
-    return OnnxEmotionDetector(Path(settings.EMOTION_MODEL_DIR))
+    return OnnxEmotionDetector(
+        Path(settings.EMOTION_MODEL_DIR), threads=settings.EMOTION_ONNX_THREADS
+    )

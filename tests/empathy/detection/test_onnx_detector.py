@@ -174,3 +174,25 @@ def test_shipped_model_is_small_and_portable() -> None:
     files = [p for p in MODEL_DIR.iterdir() if p.is_file()]
     assert sum(p.stat().st_size for p in files) <= 50 * 1024 * 1024
     assert {p.suffix for p in files} <= {".onnx", ".json", ".npz"}
+
+
+def test_thread_count_reaches_onnx_runtime_and_keeps_the_scores(
+    detector: OnnxEmotionDetector,
+) -> None:
+    single = OnnxEmotionDetector(MODEL_DIR, threads=1)
+    options = single._encoder._session.get_session_options()
+    assert options.intra_op_num_threads == 1
+    text = "I'm worried my card was charged twice."
+    (one,) = single.detect_batch([text])
+    (default,) = detector.detect_batch([text])
+    assert one.emotion == default.emotion
+    assert one.scores == pytest.approx(default.scores, abs=1e-4)
+
+
+def test_settings_choose_the_thread_count(settings) -> None:  # type: ignore[no-untyped-def]
+    from empathy.detection import onnx
+
+    settings.EMOTION_MODEL_DIR = str(MODEL_DIR)
+    settings.EMOTION_ONNX_THREADS = 1
+    built = onnx._onnx_factory()
+    assert built._encoder._session.get_session_options().intra_op_num_threads == 1
