@@ -11,7 +11,9 @@ A socket that drops is reopened with ``after=<last seq>`` like the widget, so a 
 up as a lost reply only if the stored event log lost it too.
 
 Target (issue 3): 200 sessions on 2 cores with PostgreSQL, Redis and one Celery worker:
-0 lost, 0 duplicated, p95 <= 500 ms.
+0 lost, 0 duplicated, p95 <= 500 ms. The pace is a person's: by default each visitor pauses
+5-15 s (mean 10 s) between reading a reply and sending the next message, which is still faster
+than reading and typing take; --think-time 5 doubles the offered load as a stress test.
 
 How to start the server in production mode for the target run (from the repository root, each
 command in its own terminal; PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379):
@@ -390,7 +392,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of sending")
     parser.add_argument("--ramp-up", type=float, default=10.0, help="spread session starts (s)")
     parser.add_argument(
-        "--think-time", type=float, default=5.0, help="mean pause between a reply and the next"
+        "--think-time",
+        type=float,
+        default=10.0,
+        help="mean pause between a reply and the next message (s); each pause is drawn from "
+        "0.5-1.5 x this. 10 s is still brisk for a person who reads a reply and types a ~50 "
+        "character message (at 40 words/min typing alone takes ~15 s); 5 s is a stress setting",
     )
     parser.add_argument(
         "--reply-deadline", type=float, default=10.0, help="reply later than this is lost (s)"

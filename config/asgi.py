@@ -12,9 +12,13 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from config.shutdown import RestartHintMiddleware  # noqa: E402
 from conversations.routing import websocket_urlpatterns as widget_websockets  # noqa: E402
+from empathy.warmup import models_warm_up  # noqa: E402
 from escalations.routing import websocket_urlpatterns as agent_websockets  # noqa: E402
 
 websocket_urlpatterns: list = [*widget_websockets, *agent_websockets]
+
+# Every visitor message passes the crisis check in the request: load it before the first one.
+models_warm_up(emotion=False)
 
 application = ProtocolTypeRouter(
     {

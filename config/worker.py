@@ -66,9 +66,24 @@ def _on_worker_start(**_: Any) -> None:
         _serve(worker_metrics_port(base=base, process_index=None))
 
 
+@signals.worker_ready.connect
+def _on_worker_ready(sender: Any = None, **_: Any) -> None:
+    # Thread and solo pools run tasks in this process; prefork children warm up themselves
+    # (loading ONNX Runtime before a fork is not safe).
+    pool = getattr(sender, "pool", None)
+    if "prefork" not in type(pool).__module__:
+        from empathy.warmup import models_warm_up
+
+        models_warm_up(emotion=True)
+
+
 @signals.worker_process_init.connect
 def _on_pool_child_start(**_: Any) -> None:
     from billiard.process import current_process
+
+    from empathy.warmup import models_warm_up
+
+    models_warm_up(emotion=True)
 
     base = _base_port()
     if base:

@@ -93,10 +93,18 @@ def escalation_deliver(self: Any, delivery_id: str) -> str:
         raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from exc
 
 
+@shared_task(name="escalations.escalation_queue_hints", acks_late=True)
+def escalation_queue_hints() -> int:
+    """Push every queued visitor their place and estimated wait (coalesced, see routing)."""
+    return services.queue_hints_send()
+
+
 @shared_task(name="escalations.escalation_sla_check", acks_late=True)
 def escalation_sla_check() -> dict[str, int]:
     """Beat: route the queue, flag SLA breaches, re-notify supervisors, re-queue deliveries."""
     result = services.escalation_sla_check()
+    # Waits change with time alone: refresh the hints at least once a beat.
+    services.queue_hints_send()
     stale = OutboundDelivery.objects.filter(
         status=OutboundDelivery.Status.PENDING,
         attempts=0,

@@ -46,6 +46,7 @@ from escalations.services.routing import (
     escalation_route,
     escalation_sla_check,
     metrics_queue_refresh,
+    queue_hints_schedule,
     queue_hints_send,
 )
 
@@ -82,5 +83,6 @@ __all__ = [
     "message_crisis_escalate",
     "metrics_queue_refresh",
     "outbound_targets",
+    "queue_hints_schedule",
     "queue_hints_send",
 ]

@@ -30,7 +30,7 @@ from escalations.services.routing import (
     _assign,
     escalation_queue_drain,
     escalation_route,
-    queue_hints_send,
+    queue_hints_schedule,
 )
 
 
@@ -115,7 +115,7 @@ def _close(escalation: Escalation, *, status: str, actor: Any, conversation_stat
     )
     # The agent has room again: the queue may move.
     _safe_on_commit("drain", escalation_queue_drain)
-    _safe_on_commit("queue_hints", queue_hints_send)
+    _safe_on_commit("queue_hints", queue_hints_schedule)
 
 
 def escalation_resolve(*, conversation_id: UUID | str, user: Any) -> Escalation:

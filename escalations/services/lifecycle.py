@@ -32,7 +32,7 @@ from escalations.services.notices import (
 )
 from escalations.services.routing import (
     escalation_route,
-    queue_hints_send,
+    queue_hints_schedule,
 )
 
 logger = logging.getLogger(__name__)
@@ -173,7 +173,7 @@ def escalation_open(
         )
         escalation_id = escalation.pk
         _safe_on_commit("route", lambda: escalation_route(escalation_id=escalation_id))
-        _safe_on_commit("queue_hints", queue_hints_send)
+        _safe_on_commit("queue_hints", queue_hints_schedule)
     logger.info(
         "escalation opened",
         extra={
@@ -236,7 +236,7 @@ def _review_to_handoff(
     events.push_on_commit(
         _agent_groups(escalation), events.escalation_event(events.ESCALATION_UPDATED, escalation)
     )
-    _safe_on_commit("queue_hints", queue_hints_send)
+    _safe_on_commit("queue_hints", queue_hints_schedule)
 
 
 def _raise_crisis_level(

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -50,7 +51,7 @@ def _assign(escalation: Escalation, *, user: Any, actor: Any, how: str) -> None:
     if previous and previous != user.pk:
         groups.append(events.agent_group(previous))
     events.push_on_commit(groups, events.escalation_event(events.ESCALATION_ASSIGNED, escalation))
-    _safe_on_commit("queue_hints", queue_hints_send)
+    _safe_on_commit("queue_hints", queue_hints_schedule)
 
 
 def _is_review(escalation: Escalation) -> bool:
@@ -143,6 +144,27 @@ def escalation_claim(*, escalation_id: int, user: Any) -> Escalation:
         how = "claimed" if escalation.status == Escalation.Status.QUEUED else "taken_over"
         _assign(escalation, user=user, actor=user, how=how)
     return escalation
+
+
+QUEUE_HINTS_COALESCE_SECONDS = 1
+_QUEUE_HINTS_KEY = "escalations:queue-hints-scheduled"
+
+
+def queue_hints_schedule() -> None:
+    """Refresh every queued visitor's place and wait soon, once for all changes within a second.
+
+    Sending them inline cost one push per queued visitor in the request or task that changed
+    the queue, so each new escalation got slower as the queue grew. With eager tasks (the
+    embedded default) they go out at once.
+    """
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        queue_hints_send()
+        return
+    if not cache.add(_QUEUE_HINTS_KEY, 1, timeout=QUEUE_HINTS_COALESCE_SECONDS):
+        return  # a broadcast is already on its way and will read the queue as it is then
+    from escalations import tasks
+
+    tasks.escalation_queue_hints.apply_async(countdown=QUEUE_HINTS_COALESCE_SECONDS)
 
 
 def queue_hints_send() -> int:

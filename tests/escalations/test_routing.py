@@ -321,3 +321,37 @@ def test_concurrent_routing_never_exceeds_an_agents_capacity(site) -> None:  # t
     services.escalation_queue_drain()
     assert Escalation.objects.filter(status="assigned").count() == 2
     assert Escalation.objects.filter(status="queued").count() == 4
+
+
+def test_queue_hints_are_coalesced_when_tasks_run_on_a_worker(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from escalations import tasks
+    from escalations.services import routing
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    scheduled: list[dict] = []
+    monkeypatch.setattr(
+        tasks.escalation_queue_hints, "apply_async", lambda **kwargs: scheduled.append(kwargs)
+    )
+    sent = []
+    monkeypatch.setattr(routing, "queue_hints_send", lambda: sent.append(1) or 0)
+    for _ in range(3):
+        services.queue_hints_schedule()
+    assert scheduled == [{"countdown": routing.QUEUE_HINTS_COALESCE_SECONDS}]
+    assert sent == []
+    # Once the scheduled broadcast is due, the next change schedules another.
+    from django.core.cache import cache
+
+    cache.delete(routing._QUEUE_HINTS_KEY)
+    services.queue_hints_schedule()
+    assert len(scheduled) == 2
+
+
+def test_queue_hints_go_out_at_once_with_eager_tasks(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from escalations.services import routing
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    sent = []
+    monkeypatch.setattr(routing, "queue_hints_send", lambda: sent.append(1) or 0)
+    services.queue_hints_schedule()
+    services.queue_hints_schedule()
+    assert sent == [1, 1]
