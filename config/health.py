@@ -13,12 +13,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from config import metrics
+from config.middleware import SyncAndAsyncMiddleware
 
 Check = Callable[[float], None]
 
@@ -98,21 +99,11 @@ def health_ready(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "checks": results})
 
 
-class HealthCheckMiddleware:
-    """Serves probe and scrape paths ahead of host validation, sessions and auth.
-
-    Async-capable, like every middleware here: under ASGI a sync-only middleware costs each
-    request a round trip to a worker thread and back.
-    """
-
-    sync_capable = True
-    async_capable = True
+class HealthCheckMiddleware(SyncAndAsyncMiddleware):
+    """Serves probe and scrape paths ahead of host validation, sessions and auth."""
 
     def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
-        self.get_response = get_response
-        self.is_async = iscoroutinefunction(get_response)
-        if self.is_async:
-            markcoroutinefunction(self)
+        super().__init__(get_response)
         self.routes: dict[str, Callable[[HttpRequest], HttpResponse]] = {
             "/health/live": health_live,
             "/health/ready": health_ready,

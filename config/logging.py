@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.http import HttpRequest, HttpResponse
 from pythonjsonlogger.json import JsonFormatter as _BaseJsonFormatter
 
+from config.middleware import SyncAndAsyncMiddleware
 from config.sentry import FILTERED, sensitive_scope, sensitive_texts_var
 
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
@@ -136,18 +136,13 @@ class JsonFormatter(_BaseJsonFormatter):
         return log_data
 
 
-class RequestContextMiddleware:
+class RequestContextMiddleware(SyncAndAsyncMiddleware):
     """Binds a request id (echoed in ``X-Request-ID``), the URL's conversation id, and a fresh
-    scope of texts the Sentry scrubber must remove. Sync- and async-capable (no thread hop)."""
-
-    sync_capable = True
-    async_capable = True
+    scope of texts the Sentry scrubber must remove."""
 
     def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
-        self.get_response = get_response
-        self.is_async = iscoroutinefunction(get_response)
+        super().__init__(get_response)
         if self.is_async:
-            markcoroutinefunction(self)
             # Django wraps a sync process_view in a thread hop when the chain is async.
             self.process_view = self._aprocess_view  # type: ignore[method-assign,assignment]
 
