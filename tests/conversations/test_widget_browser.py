@@ -398,3 +398,53 @@ def test_crisis_message_shows_help_resources_and_no_bot_typing(
     conversation = Conversation.objects.get()
     assert conversation.status == Conversation.Status.WAITING_FOR_AGENT
     assert probe.page_errors == []
+
+
+def test_talk_to_a_person_shows_the_queue_place_and_it_moves_up_live(
+    browser: Any,
+    demo_site: Site,
+    asgi_server: LiveAsgiServer,
+    request: pytest.FixtureRequest,
+    settings: Any,
+) -> None:
+    import importlib
+
+    from playwright.sync_api import expect
+
+    from escalations import services as escalation_services
+    from escalations.models import Escalation
+    from tests.escalations.conftest import make_agent
+
+    visitors = [
+        _open_page(browser, request, viewport={"width": 1280, "height": 800}) for _ in range(2)
+    ]
+    for probe in visitors:
+        page = probe.page
+        page.goto(f"{asgi_server.url}/")
+        page.get_by_role("button", name="Open the support chat").click()
+        box = page.get_by_role("textbox", name="Your message")
+        box.fill("Where is my order?")
+        box.press("Enter")
+        expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+        page.get_by_role("button", name="Talk to a person").click()
+        expect(page.get_by_role("button", name="Talk to a person")).to_be_hidden()
+    first, second = (probe.page for probe in visitors)
+    # No agent is online and none has claimed anything yet: 180 s per place by default.
+    expect(first.locator(".queue")).to_have_text("You are number 1 in the queue, about 3 minutes.")
+    expect(second.locator(".queue")).to_have_text("You are number 2 in the queue, about 6 minutes.")
+
+    # An agent takes the first visitor; the second moves up, pushed live over the socket.
+    # This process must publish on the server's channel layer (Redis), with hints sent at once.
+    settings.CHANNEL_LAYERS = importlib.import_module("config.settings").CHANNEL_LAYERS
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    agent = make_agent("ann", status="offline")
+    oldest = Escalation.objects.order_by("created_at").first()
+    assert oldest is not None
+    escalation_services.escalation_claim(escalation_id=oldest.pk, user=agent)
+
+    # The estimate now comes from that claim's measured wait (seconds): at least a minute.
+    expect(second.locator(".queue")).to_have_text(
+        "You are number 1 in the queue, about 1 minute.", timeout=REPLY_TIMEOUT_MS
+    )
+    expect(first.locator(".queue")).to_be_hidden(timeout=REPLY_TIMEOUT_MS)
+    assert [probe.page_errors for probe in visitors] == [[], []]
