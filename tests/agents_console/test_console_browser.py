@@ -18,7 +18,7 @@ from django.core.management import call_command
 
 from conversations.models import Message, Site
 from escalations.models import Escalation
-from tests.conftest import ARTIFACTS_DIR, LiveAsgiServer
+from tests.conftest import ARTIFACTS_DIR, LiveAsgiServer, PageProbe
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,47 +52,23 @@ def demo(transactional_db: None, asgi_server: LiveAsgiServer, settings: Any) -> 
     return site
 
 
-class Probe:
-    """A page and what it reported: dialogs, uncaught errors, CSP refusals."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        self.csp: list[str] = []
-        page.on("dialog", self._dialog)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on(
-            "console",
-            lambda m: (
-                self.csp.append(m.text)
-                if "Content Security Policy" in m.text or "Refused to" in m.text
-                else None
-            ),
-        )
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-
-def _open(browser: Any, request: pytest.FixtureRequest, name: str, **options: Any) -> Probe:
+def _open(browser: Any, request: pytest.FixtureRequest, name: str, **options: Any) -> PageProbe:
     options.setdefault("viewport", {"width": 1280, "height": 720})
     context = browser.new_context(**options)
     request.addfinalizer(context.close)
     page = context.new_page()
     page.set_default_timeout(10_000)
-    return Probe(page)
+    return PageProbe(page)
 
 
-def _shot(probe: Probe, name: str) -> None:
+def _shot(probe: PageProbe, name: str) -> None:
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     probe.page.screenshot(
         path=str(ARTIFACTS_DIR / f"console-{re.sub(r'[^a-z0-9_-]', '_', name)}.png")
     )
 
 
-def _agent_login(probe: Probe, server: LiveAsgiServer) -> None:
+def _agent_login(probe: PageProbe, server: LiveAsgiServer) -> None:
     from playwright.sync_api import expect
 
     page = probe.page
@@ -105,7 +81,7 @@ def _agent_login(probe: Probe, server: LiveAsgiServer) -> None:
     expect(page.locator("#conn")).to_have_attribute("data-state", "live")
 
 
-def _visitor_says(probe: Probe, server: LiveAsgiServer, text: str) -> float:
+def _visitor_says(probe: PageProbe, server: LiveAsgiServer, text: str) -> float:
     page = probe.page
     page.goto(f"{server.url}/")
     page.get_by_role("button", name="Open the support chat").click()
@@ -180,9 +156,9 @@ def test_angry_visitor_reaches_an_agent_who_claims_and_replies_live(
     expect(page.locator("#conv-status")).to_have_text("resolved", timeout=LIVE_MS)
     assert Escalation.objects.get().status == "resolved"
     for probe in (agent, visitor):
-        assert probe.errors == []
+        assert probe.page_errors == []
         assert probe.dialogs == []
-        assert probe.csp == []
+        assert probe.csp_violations == []
 
 
 def test_crisis_reaches_the_top_of_the_queue_within_two_seconds(
@@ -208,8 +184,8 @@ def test_crisis_reaches_the_top_of_the_queue_within_two_seconds(
     expect(page.locator("#banner")).to_have_text("New critical escalation: Crisis indicators")
     _shot(agent, "queue-crisis-on-top")
     _shot(crisis, "widget-crisis-resources")
-    assert agent.errors == []
-    assert agent.csp == []
+    assert agent.page_errors == []
+    assert agent.csp_violations == []
 
 
 def test_markup_from_the_widget_is_text_in_the_console(
@@ -238,7 +214,7 @@ def test_markup_from_the_widget_is_text_in_the_console(
     )
     page.wait_for_function("() => window.__canary === 1")
     assert agent.dialogs == []
-    assert agent.errors == []
+    assert agent.page_errors == []
     _shot(agent, "conversation-xss-as-text")
 
 
@@ -276,4 +252,4 @@ def test_console_fits_laptop_and_tablet_screens(
     assert box is not None
     assert box["x"] + box["width"] <= viewport["width"]
     _shot(agent, f"conversation-{viewport['width']}x{viewport['height']}")
-    assert agent.errors == []
+    assert agent.page_errors == []

@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from conversations import services
 from conversations.models import Conversation, Message, Site
-from tests.conftest import ARTIFACTS_DIR, LiveAsgiServer, run_asgi_server
+from tests.conftest import ARTIFACTS_DIR, LiveAsgiServer, PageProbe, run_asgi_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,27 +35,6 @@ def demo_site(transactional_db: None, asgi_server: LiveAsgiServer) -> Site:
     site.allowed_origins = [*site.allowed_origins, asgi_server.url]
     site.save(update_fields=["allowed_origins"])
     return site
-
-
-class PageProbe:
-    """A browser page plus what it reported: dialogs, uncaught errors, CSP refusals."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.dialogs: list[str] = []
-        self.page_errors: list[str] = []
-        self.csp_violations: list[str] = []
-        page.on("dialog", self._on_dialog)
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.on("console", self._on_console)
-
-    def _on_dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def _on_console(self, message: Any) -> None:
-        if "Content Security Policy" in message.text or "Refused to" in message.text:
-            self.csp_violations.append(message.text)
 
 
 def _open_page(browser: Any, request: pytest.FixtureRequest, **context_options: Any) -> Any:
