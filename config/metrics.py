@@ -48,6 +48,7 @@ RESPONSE_STRATEGIES: Final = frozenset(
         "celebrate",
         "inform",
         "safety_first",
+        "check_in",
     }
 )
 ESCALATION_REASONS: Final = frozenset(

@@ -102,7 +102,12 @@ def message_process(*, message_id: int) -> Outcome:
     request = ReplyRequest(
         text=message.text,
         reading=reading,
-        strategy=replies.strategy_for(reading=reading, trend=trend, state=state),
+        strategy=replies.strategy_for(
+            reading=reading,
+            trend=trend,
+            state=state,
+            crisis_level=str(((message.meta or {}).get("crisis") or {}).get("level", "none")),
+        ),
         trend=trend,
         history=tuple(transcript.history(before_seq=message.seq)),
         locale=conversation.visitor.locale,

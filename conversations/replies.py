@@ -18,10 +18,21 @@ def negative_streak(state: dict[str, Any] | None) -> int:
     return streak
 
 
-def strategy_for(*, reading: EmotionReading | None, trend: str, state: dict[str, Any]) -> str:
+def strategy_for(
+    *,
+    reading: EmotionReading | None,
+    trend: str,
+    state: dict[str, Any],
+    crisis_level: str = "none",
+) -> str:
     from empathy.replies import strategy_select
 
-    return strategy_select(reading=reading, trend=trend, negative_streak=negative_streak(state))
+    return strategy_select(
+        reading=reading,
+        trend=trend,
+        negative_streak=negative_streak(state),
+        crisis_level=crisis_level,
+    )
 
 
 def reply_compose(request: ReplyRequest) -> ReplyDraft:

@@ -33,6 +33,7 @@ from empathy.replies.service import (
 )
 from empathy.replies.strategy import (
     CELEBRATE,
+    CHECK_IN,
     INFORM,
     OWN_AND_EXPEDITE,
     REASSURE_AND_CLARIFY,
@@ -44,6 +45,7 @@ from empathy.replies.strategy import (
 
 __all__ = [
     "CELEBRATE",
+    "CHECK_IN",
     "FAILURE_REASONS",
     "INFORM",
     "OWN_AND_EXPEDITE",

@@ -14,6 +14,7 @@ from typing import Final
 from empathy.replies.pii import pii_mask
 from empathy.replies.strategy import (
     CELEBRATE,
+    CHECK_IN,
     INFORM,
     OWN_AND_EXPEDITE,
     REASSURE_AND_CLARIFY,
@@ -47,6 +48,13 @@ _GUIDANCE: Final = {
     INFORM: (
         "Answer clearly and concisely in a friendly, neutral tone; ask for a missing detail "
         "if you need one."
+    ),
+    CHECK_IN: (
+        "The visitor may be struggling emotionally. Put the person before the product: "
+        "acknowledge how they feel in plain, warm words, say they are not alone, gently ask "
+        "how they are doing and whether they are safe, and offer to bring in a person from "
+        "the team. No product instructions, no diagnosis, no promises, never discuss means "
+        "or methods of self-harm."
     ),
 }
 _LANGUAGES: Final = {

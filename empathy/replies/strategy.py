@@ -12,6 +12,7 @@ REASSURE_AND_CLARIFY: Final = "reassure_and_clarify"
 CELEBRATE: Final = "celebrate"
 INFORM: Final = "inform"
 SAFETY_FIRST: Final = "safety_first"
+CHECK_IN: Final = "check_in"
 
 STRATEGIES: Final = (
     VALIDATE_THEN_SOLVE,
@@ -20,6 +21,7 @@ STRATEGIES: Final = (
     CELEBRATE,
     INFORM,
     SAFETY_FIRST,
+    CHECK_IN,
 )
 
 # Intensity at or above which a negative message is handled by de-escalating first.
@@ -40,12 +42,14 @@ def strategy_select(
     """Return the reply strategy for one visitor message.
 
     ``negative_streak`` is the number of consecutive negative visitor messages ending with this
-    one (0 or 1 for a first complaint). ``crisis_level`` is ``CrisisAssessment.level``; only
-    ``"crisis"`` selects ``safety_first`` (a ``"concern"`` is answered with care, and the
-    escalation rules decide about handing over).
+    one (0 or 1 for a first complaint). ``crisis_level`` is ``CrisisAssessment.level``:
+    ``"crisis"`` selects ``safety_first`` (the fixed help text), ``"concern"`` selects
+    ``check_in`` (the person before the product, while a crisis-trained agent reviews it).
     """
     if crisis_level == "crisis":
         return SAFETY_FIRST
+    if crisis_level == "concern":
+        return CHECK_IN
     if reading is None:
         return INFORM
     if reading.category == "negative":

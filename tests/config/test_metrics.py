@@ -401,3 +401,10 @@ def test_celery_queue_length_is_skipped_without_a_redis_broker() -> None:
         metrics.celery_queue_length_refresh()
     assert before == 0.0
     assert REGISTRY.get_sample_value("celery_queue_length", {"queue": "skipped-queue"}) is None
+
+
+def test_every_reply_strategy_is_a_metric_label() -> None:
+    from config import metrics
+    from empathy.replies import STRATEGIES
+
+    assert frozenset(STRATEGIES) == metrics.RESPONSE_STRATEGIES

@@ -178,6 +178,7 @@ def test_a_single_concern_opens_a_review_by_a_crisis_trained_person(
     assert pipeline.message_process(message_id=message.pk) == "replied"
     reply = Message.objects.get(conversation=conversation, sender="bot")
     assert reply.reply_to_id == message.pk
+    assert reply.meta["strategy"] == "check_in"
     # Visitors under review get no queue hints (they were not told anyone is coming).
     assert services.queue_hints_send() == 0
 

@@ -246,3 +246,16 @@ def test_25_turns_without_a_topic_never_repeat_or_fall_back_to_filler(strategy: 
     for turn, reply in enumerate(replies):
         assert len(reply) >= 3, (turn, reply)
         assert set(reply) <= allowed, (turn, reply)
+
+
+def test_25_check_ins_put_the_person_first_and_never_repeat() -> None:
+    # A crisis concern: no topic, no product talk, one line per slot, nothing said twice.
+    replies = _conversation("check_in", "sadness", "I feel so hopeless about my order {turn}")
+    sentences = [sentence_key(s) for reply in replies for s in reply]
+    assert len(sentences) == len(set(sentences))
+    allowed = _library_sentences("check_in", "unused")
+    for turn, reply in enumerate(replies):
+        assert len(reply) == len(english.SLOTS["check_in"]) == 3, (turn, reply)
+        assert set(reply) <= allowed, (turn, reply)
+        assert not any("order" in sentence for sentence in reply), (turn, reply)
+        assert reply[-1].endswith("?"), (turn, reply)

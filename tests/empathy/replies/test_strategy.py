@@ -33,8 +33,16 @@ CASES = [
         reading("sadness", "negative", 0.9),
         "stable",
         1,
-        "validate_then_solve",
-        id="concern-is-not-crisis",
+        "check_in",
+        id="concern-checks-in-not-crisis",
+    ),
+    pytest.param(
+        "concern",
+        reading("joy", "positive", 0.9),
+        "improving",
+        0,
+        "check_in",
+        id="concern-wins-over-joy",
     ),
     pytest.param(
         "none",
