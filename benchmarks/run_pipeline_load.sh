@@ -20,7 +20,9 @@ psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DAT
 $PY manage.py migrate --noinput -v 0
 $PY manage.py seed_demo --origin "http://127.0.0.1:$PORT" >/dev/null
 logs=$(mktemp -d)
-.venv/bin/celery -A config worker -l WARNING --concurrency "${BENCH_WORKER_CONCURRENCY:-2}" \
+# One thread: the offline pipeline is CPU-bound, and on these 2 cores a second thread only adds
+# GIL and ONNX Runtime contention (2 threads: ~30 ms worker CPU per message, 1: ~24 ms).
+.venv/bin/celery -A config worker -l WARNING --concurrency "${BENCH_WORKER_CONCURRENCY:-1}" \
   --pool "${BENCH_WORKER_POOL:-threads}" >"$logs/worker.log" 2>&1 &
 worker=$!
 .venv/bin/uvicorn config.asgi:application --host 127.0.0.1 --port "$PORT" --lifespan off \
@@ -30,7 +32,7 @@ trap 'kill $worker $web 2>/dev/null; wait $worker $web 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
   curl -fs "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break; sleep 0.5
 done
-echo "server: uvicorn (${BENCH_WEB_WORKERS:-1} process(es)) + celery worker (${BENCH_WORKER_POOL:-threads} x${BENCH_WORKER_CONCURRENCY:-2}); logs in $logs"
+echo "server: uvicorn (${BENCH_WEB_WORKERS:-1} process(es)) + celery worker (${BENCH_WORKER_POOL:-threads} x${BENCH_WORKER_CONCURRENCY:-1}); logs in $logs"
 # CPU seconds of a process and its children (uvicorn --workers forks them).
 cpu() { ps -o cputimes= --pid "$1" --ppid "$1" | awk '{s+=$1} END {print s+0}'; }
 web_cpu0=$(cpu $web); worker_cpu0=$(cpu $worker)
