@@ -49,6 +49,8 @@ def escalation_json(escalation: Escalation) -> dict[str, Any]:
         "conversation_id": str(escalation.conversation_id),
         "reason": escalation.reason,
         "rule": escalation.rule,
+        # "concern": a review (the bot still answers until the agent writes); "crisis": latched.
+        "crisis_level": escalation.crisis_level,
         "urgency": escalation.urgency,
         "status": escalation.status,
         "required_skill": escalation.required_skill,

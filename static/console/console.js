@@ -25,6 +25,12 @@
     ai_failures: "AI failed to answer"
   };
 
+  // A crisis concern is a review: the assistant still answers until the agent writes.
+  function reasonLabel(esc) {
+    if (esc.crisis_level === "concern") return "Crisis concern (review)";
+    return REASONS[esc.reason] || esc.reason;
+  }
+
   // -------------------------------------------------------------------------
   // DOM helpers (text only)
   // -------------------------------------------------------------------------
@@ -210,7 +216,7 @@
       });
       var head = el("div", { class: "qitem__head" });
       head.appendChild(el("span", { class: "badge urgency urgency--" + esc.urgency }, esc.urgency));
-      head.appendChild(el("span", { class: "qitem__reason" }, REASONS[esc.reason] || esc.reason));
+      head.appendChild(el("span", { class: "qitem__reason" }, reasonLabel(esc)));
       if (last) {
         head.appendChild(el("span", { class: "badge emotion emotion--" + (last.category || "neutral"), title: "Latest emotion" },
           last.emotion + " " + pct(last.intensity)));
@@ -496,13 +502,17 @@
       $("claim").hidden = !(isOpen && (esc.status === "queued" || (data.viewer.is_supervisor && esc.assigned_to !== me)));
       $("claim").textContent = esc && esc.status === "assigned" ? "Take over" : "Claim";
       ["resolve", "handback"].forEach(function (id) { $(id).disabled = !mine; });
-      $("handback").hidden = !!(esc && esc.reason === "crisis_indicators");
+      // A crisis stays with people until resolved; a concern under review may go back.
+      $("handback").hidden = !!(esc && esc.crisis_level === "crisis");
       $("transfer-target").disabled = !mine;
       $("send").disabled = !mine;
       $("reply-text").disabled = !mine;
       Array.prototype.forEach.call(document.querySelectorAll("button.next"), function (b) { b.disabled = !mine; });
       var status = $("conv-status");
       status.textContent = esc ? (esc.status === "assigned" ? "with " + (esc.assigned_to === me ? "you" : (esc.assigned_to_username || "an agent")) : esc.status) : data.conversation.status;
+      if (esc && esc.crisis_level === "concern" && data.conversation.status === "bot") {
+        status.textContent += " · review: the assistant is still answering; your first message takes over";
+      }
       status.setAttribute("data-status", data.conversation.status);
       var trend = $("trend");
       trend.textContent = data.conversation.trend;

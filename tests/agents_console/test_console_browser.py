@@ -253,3 +253,36 @@ def test_console_fits_laptop_and_tablet_screens(
     assert box["x"] + box["width"] <= viewport["width"]
     _shot(agent, f"conversation-{viewport['width']}x{viewport['height']}")
     assert agent.page_errors == []
+
+
+def test_a_crisis_concern_is_a_review_the_agent_takes_over_by_writing(
+    browser: Any, demo: Site, asgi_server: LiveAsgiServer, request: pytest.FixtureRequest
+) -> None:
+    from playwright.sync_api import expect
+
+    agent = _open(browser, request, "agent")
+    visitor = _open(browser, request, "visitor")
+    _agent_login(agent, asgi_server)
+    page = agent.page
+
+    _visitor_says(visitor, asgi_server, "I feel so hopeless lately")
+    item = page.locator("#queue li.qitem")
+    expect(item).to_have_count(1, timeout=LIVE_MS)
+    expect(item.locator(".qitem__reason")).to_have_text("Crisis concern (review)")
+    # Meanwhile the assistant checks in with the visitor; no hand-off notice is shown.
+    expect(visitor.page.locator(".msg--bot")).to_have_count(1, timeout=LIVE_MS)
+    expect(visitor.page.locator(".msg--system")).to_have_count(0)
+
+    item.get_by_role("button", name="Claim").click()
+    expect(page.locator("#conv-status")).to_contain_text(
+        "review: the assistant is still answering", timeout=LIVE_MS
+    )
+    expect(page.locator("#handback")).to_be_visible()
+    reply = "Hi, I'm Sam from the team. I'm here with you. How are you doing right now?"
+    page.locator("#reply-text").fill(reply)
+    page.locator("#reply-text").press("Control+Enter")
+    expect(visitor.page.locator(".msg--agent .text")).to_have_text([reply], timeout=LIVE_MS)
+    assert Escalation.objects.get().conversation.status == "with_agent"
+    for probe in (agent, visitor):
+        assert probe.page_errors == []
+        assert probe.csp_violations == []

@@ -213,3 +213,23 @@ def test_request_human_on_a_resolved_conversation_is_409(conversation) -> None: 
         f"/api/v1/widget/conversations/{conversation.id}/request-human"
     )
     assert (response.status_code, response.json()["error"]) == (409, "conversation_resolved")
+
+
+def test_agents_see_a_concern_as_a_review_they_may_hand_back(conversation, detector) -> None:  # type: ignore[no-untyped-def]
+    from tests.escalations.conftest import receive
+
+    receive(conversation, "I feel so hopeless lately")
+    agent = make_agent("cara", skills=["crisis"], status="offline")
+    client = _client(agent)
+    (listed,) = client.get("/api/v1/agent/escalations").json()["escalations"]
+    assert (listed["reason"], listed["rule"], listed["crisis_level"], listed["urgency"]) == (
+        "crisis_indicators",
+        "crisis_concern",
+        "concern",
+        "high",
+    )
+    assert client.post(f"/api/v1/agent/escalations/{listed['id']}/claim").status_code == 200
+    handback = client.post(f"/api/v1/agent/conversations/{conversation.id}/handback")
+    assert handback.status_code == 200
+    conversation.refresh_from_db()
+    assert conversation.status == "bot"
