@@ -219,9 +219,6 @@ class Transcript:
         earlier = [r.text for r in self.rows if r.sender == "visitor" and r.seq < before_seq]
         return earlier[-limit:]
 
-    def has_visitor_message_after(self, seq: int) -> bool:
-        return any(r.sender == "visitor" and r.seq > seq for r in self.rows)
-
     def used_sentences(self) -> frozenset[str]:
         if not self.complete:
             return conversation_used_sentences(conversation_id=self.conversation_id)

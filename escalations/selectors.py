@@ -24,7 +24,6 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from conversations import selectors as conversation_selectors
 from conversations.models import Conversation, Message
 from escalations.models import AgentProfile, Escalation
 
@@ -200,11 +199,6 @@ def conversation_visitor_texts(
         query = query.filter(seq__lt=before_seq)
     rows = list(query.order_by("-seq").values_list("text", flat=True)[:limit])
     return list(reversed(rows))
-
-
-def conversation_ai_attempts(*, conversation_id: UUID | str) -> dict[str, Any]:
-    """What the bot already tried: replies, failed answers, strategies used."""
-    return conversation_selectors.conversation_bot_attempts(conversation_id=conversation_id)
 
 
 def conversation_concern_count(*, conversation_id: UUID | str) -> int:

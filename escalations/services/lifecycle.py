@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from config import metrics
+from conversations import selectors as conversation_selectors
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
 from empathy.types import CrisisAssessment, EmotionReading
@@ -90,7 +91,9 @@ def escalation_open(
         intensity = float(latest.get("intensity", 0.0))
         message_count = selectors.conversation_message_count(conversation_id=conversation_id)
         concern_count = selectors.conversation_concern_count(conversation_id=conversation_id)
-        ai_attempts = selectors.conversation_ai_attempts(conversation_id=conversation_id)
+        ai_attempts = conversation_selectors.conversation_bot_attempts(
+            conversation_id=conversation_id
+        )
         urgency = rules.escalation_urgency(
             reason=decision.reason,
             intensity=intensity,

@@ -15,20 +15,36 @@ _RULES: tuple[tuple[str, str, str, float, float], ...] = (
 )
 
 
+def single_label_reading(
+    emotion: str,
+    category: str,
+    intensity: float,
+    valence: float,
+    *,
+    arousal: float = 0.5,
+    confidence: float = 0.9,
+    model: str = "test",
+) -> EmotionReading:
+    """A reading whose only label is `emotion`, scored at `intensity`."""
+    return EmotionReading(
+        emotion=emotion,
+        labels=(emotion,),
+        scores={emotion: intensity},
+        category=category,  # type: ignore[arg-type]
+        intensity=intensity,
+        valence=valence,
+        arousal=arousal,
+        confidence=confidence,
+        model=model,
+    )
+
+
 def reading_for(text: str) -> EmotionReading:
     lowered = text.lower()
     for keyword, emotion, category, intensity, valence in _RULES:
         if keyword in lowered:
-            return EmotionReading(
-                emotion=emotion,
-                labels=(emotion,),
-                scores={emotion: intensity},
-                category=category,  # type: ignore[arg-type]
-                intensity=intensity,
-                valence=valence,
-                arousal=0.5,
-                confidence=0.9,
-                model="fake-keywords",
+            return single_label_reading(
+                emotion, category, intensity, valence, model="fake-keywords"
             )
     return EmotionReading(
         emotion="neutral",

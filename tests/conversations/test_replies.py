@@ -10,20 +10,11 @@ import pytest
 from conversations import pipeline, replies, services
 from conversations.models import Conversation, Message
 from empathy.types import EmotionReading
+from tests.conversations.fakes import single_label_reading
 
 
 def _reading(emotion: str, category: str, intensity: float, valence: float) -> EmotionReading:
-    return EmotionReading(
-        emotion=emotion,
-        labels=(emotion,),
-        scores={emotion: intensity},
-        category=category,  # type: ignore[arg-type]
-        intensity=intensity,
-        valence=valence,
-        arousal=0.5,
-        confidence=0.9,
-        model="test",
-    )
+    return single_label_reading(emotion, category, intensity, valence)
 
 
 # First word of a message -> its reading: enough to script a conversation's feelings.

@@ -15,7 +15,7 @@ from conversations.models import Conversation, Message, Site
 from empathy.types import EmotionReading
 from escalations.models import AgentProfile
 from tests.conversations.conftest import ConversationFactory, SiteFactory
-from tests.conversations.fakes import FakeDetector
+from tests.conversations.fakes import FakeDetector, single_label_reading
 
 ORIGIN = "https://shop.example"
 
@@ -113,14 +113,6 @@ def reading(
     *, category: str = "negative", intensity: float = 0.5, valence: float = -0.5, **extra: Any
 ) -> EmotionReading:
     emotion = extra.pop("emotion", "anger" if category == "negative" else "neutral")
-    return EmotionReading(
-        emotion=emotion,
-        labels=(emotion,),
-        scores={emotion: intensity},
-        category=category,  # type: ignore[arg-type]
-        intensity=intensity,
-        valence=valence,
-        arousal=0.5,
-        confidence=extra.pop("confidence", 0.9),
-        model="test",
+    return single_label_reading(
+        emotion, category, intensity, valence, confidence=extra.pop("confidence", 0.9)
     )
