@@ -34,6 +34,7 @@ lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
+	$(BIN)/deptry .
 	DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: $(BIN)/.dev-installed
