@@ -51,11 +51,13 @@ def reply_suggestions(*, conversation: Conversation) -> list[dict[str, Any]]:
     trend = emotional_state.state_trend(state)
     crisis = (last.meta or {}).get("crisis") if isinstance(last.meta, dict) else None
     crisis_level = crisis.get("level", "none") if isinstance(crisis, dict) else "none"
+    harm = crisis_level != "none" or bool(isinstance(crisis, dict) and crisis.get("harm"))
     strategy = strategy_select(
         reading=reading,
         trend=trend,
         negative_streak=replies.negative_streak(state),
         crisis_level=crisis_level,
+        harm=harm,
     )
     strategies = [strategy]
     if strategy != SAFETY_FIRST and strategy in ALTERNATIVE:
@@ -74,8 +76,12 @@ def reply_suggestions(*, conversation: Conversation) -> list[dict[str, Any]]:
             strategy=chosen,
             trend=trend,
             history=history,
-            locale=conversation.visitor.locale,
+            locale=replies.reply_locale(
+                crisis=crisis if isinstance(crisis, dict) else {},
+                visitor_locale=conversation.visitor.locale,
+            ),
             used_sentences=frozenset(used),
+            no_celebration=harm,
         )
         draft = reply_generate(request)
         # The next suggestion must not repeat this one's sentences.

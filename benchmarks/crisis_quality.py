@@ -1,10 +1,14 @@
 """Crisis detection quality and speed: C-SSRS recall, XSTest false alarms, misses, latency.
 
-Also the alarm rate on support-desk text: benchmarks/data/support_messages.txt holds 300
-customer-support chat messages (shipping, billing, logins, bugs, telecom, travel, games...,
-many with hyperbole such as "this router is driving me insane"), none of them a risk statement.
-The set was written for this benchmark only; it was never used to train the model or to pick
-its thresholds, and its phrasings are not the generated support templates in training.py.
+Also, all written for this benchmark only and never used to train the model or pick its
+thresholds:
+- benchmarks/data/support_messages.txt: 300 customer-support chat messages (shipping, billing,
+  logins, bugs, telecom, travel, games..., many with hyperbole such as "this router is driving
+  me insane"), none of them a risk statement;
+- benchmarks/data/crisis_multilingual.tsv: at-risk and ordinary messages in English, Spanish,
+  French, German, Portuguese and Italian (`lang, expected, category, text`), written apart
+  from the training corpus;
+- first-person sentences around the design's eight crisis keywords.
 
 Usage: python benchmarks/crisis_quality.py --data ../shared/data/crisis
 """
@@ -22,13 +26,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from empathy.crisis import assess_crisis
 from empathy.crisis.model import default_model
-from empathy.crisis.training import (
-    SEED,
-    Post,
-    cssrs_load,
-    cssrs_split,
-    goemotions_load,
-    procedure_cv,
+from empathy.training.crisis_data import SEED, Post, cssrs_load, cssrs_split, goemotions_load
+
+DATA = Path(__file__).resolve().parent / "data"
+# The design's keywords, each in a first-person sentence about one's own life.
+KEYWORD_SENTENCES = (
+    "I keep thinking about suicide.",
+    "I want to kill myself.",
+    "I'm going to end it all tonight.",
+    "There is no point living anymore.",
+    "I would be better off dead.",
+    "I've started to self harm again.",
+    "I just want to die.",
+    "I want to hurt myself.",
 )
 
 
@@ -109,20 +119,51 @@ def _support_text(path: Path) -> None:
         print(f"    {assessment.level} {rules} score={assessment.score:.3f}: {_short(text)}")
 
 
-def _procedure_cv(data: Path, goemotions_train: Path, repeats: int) -> None:
-    if not goemotions_train.is_file():
-        print(f"GoEmotions train not found at {goemotions_train}; procedure CV skipped")
+def _multilingual(path: Path) -> None:
+    """Per language: at-risk lines that reach a person, ordinary lines that raise an alarm."""
+    if not path.is_file():
+        print(f"multilingual set not found at {path}; skipped")
         return
-    cv = procedure_cv(crisis_dir=data, goemotions_path=goemotions_train, repeats=repeats)
-    runs = " ".join(f"{r:.4f}" for r in cv.recalls)
-    print(
-        f"TRAINING PROCEDURE {cv.folds}-fold x {cv.repeats} out-of-fold over ALL C-SSRS posts "
-        "(retrained per fold; not the shipped model):"
-    )
-    print(
-        f"  n={cv.n_at_risk} at-risk posts per repeat  recall(level!=none) mean={cv.mean:.4f} "
-        f"per repeat: {runs}"
-    )
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    print("Multilingual held-out set (written apart from the training corpus):")
+    misses: list[tuple[dict[str, str], str]] = []
+    for lang in ("en", "es", "fr", "de", "pt", "it"):
+        mine = [r for r in rows if r["lang"] == lang]
+        risk = [r for r in mine if r["expected"] == "risk"]
+        ordinary = [r for r in mine if r["expected"] == "ordinary"]
+        risk_levels = [assess_crisis(r["text"]).level for r in risk]
+        ordinary_levels = [assess_crisis(r["text"]).level for r in ordinary]
+        reached = sum(level != "none" for level in risk_levels)
+        at_crisis = sum(level == "crisis" for level in risk_levels)
+        alarms = sum(level != "none" for level in ordinary_levels)
+        alarm_crisis = sum(level == "crisis" for level in ordinary_levels)
+        print(
+            f"  {lang}: reaches a person {reached}/{len(risk)} = {reached / len(risk):.4f} "
+            f"(crisis {at_crisis / len(risk):.4f})   false alarms {alarms}/{len(ordinary)} = "
+            f"{alarms / len(ordinary):.4f} (crisis {alarm_crisis})"
+        )
+        misses += [(r, lv) for r, lv in zip(risk, risk_levels, strict=True) if lv == "none"]
+        misses += [(r, lv) for r, lv in zip(ordinary, ordinary_levels, strict=True) if lv != "none"]
+    by_category: dict[str, int] = {}
+    for row, _level in misses:
+        key = f"{row['expected']}/{row['category']}"
+        by_category[key] = by_category.get(key, 0) + 1
+    print(f"  errors by category: {dict(sorted(by_category.items()))}")
+    for row, level in misses:
+        print(
+            f"    {row['lang']} {row['expected']}/{row['category']} -> {level}: "
+            f"{_short(row['text'])}"
+        )
+
+
+def _keywords() -> None:
+    levels = [assess_crisis(text).level for text in KEYWORD_SENTENCES]
+    crisis = sum(level == "crisis" for level in levels)
+    print(f"Design keywords in first-person sentences: crisis {crisis}/{len(levels)}")
+    for text, level in zip(KEYWORD_SENTENCES, levels, strict=True):
+        if level != "crisis":
+            print(f"    {level}: {text}")
 
 
 def main() -> int:
@@ -135,16 +176,13 @@ def main() -> int:
     )
     parser.add_argument(
         "--support",
-        default=str(Path(__file__).resolve().parent / "data" / "support_messages.txt"),
+        default=str(DATA / "support_messages.txt"),
         help="held-out support-desk messages, one per line (none is a risk statement)",
     )
     parser.add_argument(
-        "--procedure-cv",
-        type=int,
-        default=0,
-        metavar="REPEATS",
-        help="also re-run the training procedure 5-fold over ALL C-SSRS posts REPEATS times "
-        "(slow: minutes) and print its out-of-fold recall",
+        "--multilingual",
+        default=str(DATA / "crisis_multilingual.tsv"),
+        help="held-out multilingual set (lang, expected, category, text)",
     )
     args = parser.parse_args()
     data = Path(args.data)
@@ -157,11 +195,13 @@ def main() -> int:
         )
         return 2
 
+    started = time.perf_counter()
     model = default_model()
     blocks = ", ".join(f"{b.analyzer}={len(b.vocabulary)}" for b in model.blocks)
     print(
-        f"model: {model.n_features} features ({blocks}), thresholds "
-        f"concern={model.concern_threshold} crisis={model.crisis_threshold}, split seed={SEED}"
+        f"model: fine-tuned MiniLM (weight {model.encoder_weight}) + TF-IDF ({blocks}), "
+        f"thresholds concern={model.concern_threshold} crisis={model.crisis_threshold}, "
+        f"split seed={SEED}; loaded in {time.perf_counter() - started:.2f} s"
     )
     posts = cssrs_load(data)
     train_posts, held_out = cssrs_split(posts, seed=SEED)
@@ -211,11 +251,15 @@ def main() -> int:
 
     _ordinary_text(Path(args.goemotions) / "dev.tsv")
     _support_text(Path(args.support))
-    if args.procedure_cv:
-        _procedure_cv(data, Path(args.goemotions) / "train.tsv", args.procedure_cv)
+    _multilingual(Path(args.multilingual))
+    _keywords()
 
-    print("Latency per message (single thread, this machine):")
+    print("Latency per message (one ONNX Runtime thread, as in the web process; this machine):")
     _latency([r["prompt"] for r in rows], "XSTest prompts (short)")
+    _latency(
+        [line.strip() for line in (DATA / "support_messages.txt").read_text().splitlines()],
+        "support-desk messages",
+    )
     _latency([p.text for p in posts], "C-SSRS posts (median 282 chars)")
     chat = ("my order never arrived", "I've asked three times already", "this is so frustrating")
     _latency([r["prompt"] for r in rows], "XSTest prompts with 3 messages of history", chat)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -283,42 +285,21 @@ ESCALATION_SLA_SECONDS = {
 }
 # Expected wait per queued conversation when there is no recent claim to learn from.
 ESCALATION_DEFAULT_WAIT_SECONDS = env_int("ESCALATION_DEFAULT_WAIT_SECONDS", 180)
-# Help resources sent to a visitor in crisis, by country of their locale ("en-GB" -> "GB"),
-# never written by an LLM. CRISIS_RESOURCES_FILE (JSON, same shape) replaces this mapping.
-CRISIS_RESOURCES: dict[str, list[str]] = {
-    "US": [
-        "If you are in immediate danger, call 911.",
-        "Call or text 988 (988 Suicide & Crisis Lifeline): free, confidential, 24/7.",
-    ],
-    "CA": [
-        "If you are in immediate danger, call 911.",
-        "Call or text 988 (Suicide Crisis Helpline): free, confidential, 24/7.",
-    ],
-    "GB": [
-        "If you are in immediate danger, call 999.",
-        "Call Samaritans free on 116 123, any time, day or night.",
-    ],
-    "IE": [
-        "If you are in immediate danger, call 112 or 999.",
-        "Call Samaritans free on 116 123, any time, day or night.",
-    ],
-    "AU": [
-        "If you are in immediate danger, call 000.",
-        "Call Lifeline on 13 11 14, any time, day or night.",
-    ],
-    "default": [
-        "If you are in immediate danger, call your local emergency number "
-        "(112 in Europe, 911 in North America).",
-        "Find a free, confidential helpline in your country at https://findahelpline.com",
-    ],
-}
+# Help lines sent to a visitor in crisis or in danger, by the country of their locale ("es-MX"
+# -> "MX"): suicide/crisis, domestic-abuse and child-protection lines and the emergency number
+# for 18 countries, with each line's source (config/help_resources.json; checked 2026-12
+# against stored copies of the services' pages: re-check before relying on them). Never written
+# by an LLM. CRISIS_RESOURCES_FILE (JSON, same shape) replaces the shipped file.
 CRISIS_RESOURCES_FILE = env_str("CRISIS_RESOURCES_FILE")
-if CRISIS_RESOURCES_FILE:
-    import json as _json
-
-    CRISIS_RESOURCES = _json.loads(Path(CRISIS_RESOURCES_FILE).read_text(encoding="utf-8"))
-    if "default" not in CRISIS_RESOURCES:
-        raise ImproperlyConfigured('CRISIS_RESOURCES_FILE must have a "default" entry.')
+CRISIS_RESOURCES: dict[str, Any] = json.loads(
+    Path(CRISIS_RESOURCES_FILE or BASE_DIR / "config" / "help_resources.json").read_text(
+        encoding="utf-8"
+    )
+)
+if not isinstance(CRISIS_RESOURCES.get("countries"), dict) or "default" not in CRISIS_RESOURCES:
+    raise ImproperlyConfigured(
+        'CRISIS_RESOURCES_FILE must hold {"countries": {"<CC>": {...}}, "default": {...}}.'
+    )
 # Outbound helpdesk push (each one on when its credentials are set) and the signed webhook.
 ZENDESK_BASE_URL = env_str("ZENDESK_BASE_URL")  # https://<subdomain>.zendesk.com
 ZENDESK_EMAIL = env_str("ZENDESK_EMAIL")

@@ -99,6 +99,9 @@ def message_process(*, message_id: int) -> Outcome:
         return _hand_off(message=message, decision=decision, reading=reading)
 
     trend = emotional_state.state_trend(state)
+    crisis = (message.meta or {}).get("crisis") or {}
+    # Older messages predate the harm flag: a level above none implies it.
+    harm = bool(crisis.get("harm")) or crisis.get("level", "none") != "none"
     request = ReplyRequest(
         text=message.text,
         reading=reading,
@@ -106,12 +109,14 @@ def message_process(*, message_id: int) -> Outcome:
             reading=reading,
             trend=trend,
             state=state,
-            crisis_level=str(((message.meta or {}).get("crisis") or {}).get("level", "none")),
+            crisis_level=str(crisis.get("level", "none")),
+            harm=harm,
         ),
         trend=trend,
         history=tuple(transcript.history(before_seq=message.seq)),
-        locale=conversation.visitor.locale,
+        locale=replies.reply_locale(crisis=crisis, visitor_locale=conversation.visitor.locale),
         used_sentences=transcript.used_sentences(),
+        no_celebration=harm,
     )
     # Generated outside the transaction: a slow generator must not hold the conversation lock.
     if replies.reply_is_streamed():

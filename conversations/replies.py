@@ -24,6 +24,7 @@ def strategy_for(
     trend: str,
     state: dict[str, Any],
     crisis_level: str = "none",
+    harm: bool = False,
 ) -> str:
     from empathy.replies import strategy_select
 
@@ -32,7 +33,19 @@ def strategy_for(
         trend=trend,
         negative_streak=negative_streak(state),
         crisis_level=crisis_level,
+        harm=harm,
     )
+
+
+def reply_locale(*, crisis: dict[str, Any], visitor_locale: str) -> str:
+    """Answer in the language the visitor wrote this message in when the engine speaks it;
+    otherwise in their locale's (English when neither is supported)."""
+    from empathy.language import SUPPORTED
+
+    language = str(crisis.get("language") or "")
+    if language in SUPPORTED and not visitor_locale.lower().startswith(language):
+        return language
+    return visitor_locale
 
 
 def reply_compose(request: ReplyRequest) -> ReplyDraft:

@@ -153,7 +153,9 @@ def message_receive(
         # Crisis check before any reply, in this transaction: on `concern` or `crisis` the
         # escalation, the status change and the notice commit with the message (no Redis,
         # Celery or LLM involved). Assessed first so the message is written once, with it.
-        assessment = message_crisis_assess(conversation_id=conversation.id, text=cleaned)
+        assessment = message_crisis_assess(
+            conversation_id=conversation.id, text=cleaned, locale=locked.visitor.locale
+        )
         message = _message_store(
             conversation_id=conversation.id,
             sender=Message.Sender.VISITOR,

@@ -37,9 +37,23 @@ class CrisisAssessment:
     level: CrisisLevel
     rules: tuple[str, ...] = ()
     score: float = 0.0
+    # ISO 639-1 code of the message's language ("und" when it has no letters).
+    language: str = "und"
+    # Who is in danger, for the help lines: "self", "others" (abuse, threats), "child".
+    topics: tuple[str, ...] = ()
+    # Death or harm semantics anywhere in the message, even below `concern` ("this bug is
+    # killing me"): a reply must never celebrate then.
+    harm: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "rules": list(self.rules), "score": self.score}
+        return {
+            "level": self.level,
+            "rules": list(self.rules),
+            "score": self.score,
+            "language": self.language,
+            "topics": list(self.topics),
+            "harm": self.harm,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +75,9 @@ class ReplyRequest:
     history: tuple[Turn, ...] = ()
     locale: str = "en"
     used_sentences: frozenset[str] = field(default_factory=frozenset)
+    # Death or harm semantics in the message (CrisisAssessment.harm): whatever the emotion
+    # reading says, nothing in the reply may celebrate or congratulate.
+    no_celebration: bool = False
 
 
 @dataclass(frozen=True, slots=True)

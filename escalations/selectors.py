@@ -201,6 +201,23 @@ def conversation_visitor_texts(
     return list(reversed(rows))
 
 
+def conversation_visitor_history(
+    *, conversation_id: UUID | str, limit: int = 10
+) -> tuple[list[str], str | None]:
+    """The last visitor messages (oldest first) and the language the newest one was read in."""
+    rows = list(
+        Message.objects.filter(conversation_id=conversation_id, sender=Message.Sender.VISITOR)
+        .order_by("-seq")
+        .values_list("text", "meta")[:limit]
+    )
+    language = None
+    if rows:
+        language = ((rows[0][1] or {}).get("crisis") or {}).get("language") or None
+        if language == "und":
+            language = None
+    return [text for text, _meta in reversed(rows)], language
+
+
 def conversation_concern_count(*, conversation_id: UUID | str) -> int:
     """Visitor messages the crisis check rated `concern`."""
     return Message.objects.filter(

@@ -1,7 +1,20 @@
-"""The crisis text classifier at run time: a checksummed JSON TF-IDF + logistic regression."""
+"""The crisis detector at run time: a fine-tuned MiniLM averaged with word and character TF-IDF.
+
+Both models answer three questions, and their probabilities are averaged per question:
+- `risk`: is this a person at risk (suicide, self-harm, or danger from someone else)?
+- `others`: given risk, is the danger from someone else (abuse, threats) rather than oneself?
+- `child`: given risk, is a child the one in danger?
+
+The transformer reads meaning in context, so paraphrases of the same disclosure land together and
+"jump to premium" stays far from "jump off the roof"; the character n-grams carry misspellings and
+the five other supported languages, whose words the English encoder only half knows. The TF-IDF
+weights, thresholds and the encoder files' sha256 are one JSON file, itself verified against its
+`.sha256` companion at load; nothing is unpickled.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -9,16 +22,19 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "crisis"
 MODEL_PATH = MODEL_DIR / "crisis_model.json"
-FORMAT = "empathy-crisis-tfidf-lr/2"
+FORMAT = "empathy-crisis-semantic/1"
+HEADS = ("risk", "others", "child")
 
-_WORD = re.compile(r"[a-z][a-z']*|\d+")
+_WORD = re.compile(r"[^\W\d_][\w']*|\d+")
 CHAR_MIN, CHAR_MAX = 2, 5
 
 
@@ -37,7 +53,7 @@ def analyze_chars(normalized: str) -> list[str]:
     """Character 2- to 5-grams inside space-padded words (scikit-learn's `char_wb`).
 
     They carry misspellings, inflections and unseen compounds ("overdosed", "od'd",
-    "selfharm") to the n-grams of words the classifier did see.
+    "selfharm", "suicidarme") to the n-grams of words the classifier did see.
     """
     grams: list[str] = []
     for word in normalized.split():
@@ -58,43 +74,88 @@ ANALYZERS: dict[str, Callable[[str], list[str]]] = {
 
 @dataclass(frozen=True, slots=True)
 class FeatureBlock:
-    """One sublinear-tf, l2-normalised TF-IDF block with its logistic-regression weights."""
+    """One sublinear-tf, l2-normalised TF-IDF block; `coef` has one row per head."""
 
     analyzer: str
     vocabulary: dict[str, int]
-    idf: tuple[float, ...]
-    coef: tuple[float, ...]
+    idf: np.ndarray
+    coef: np.ndarray  # (heads, terms)
     scale: float = 1.0
 
-    def logit(self, normalized: str) -> float:
-        """This block's share of the decision value (0.0 when no known feature occurs)."""
+    def logits(self, normalized: str) -> np.ndarray:
+        """This block's share of each head's decision value (zeros when no known term occurs)."""
         vocabulary = self.vocabulary
-        tokens = ANALYZERS[self.analyzer](normalized)
-        counts = Counter(vocabulary[t] for t in tokens if t in vocabulary)
+        counts = Counter(
+            vocabulary[t] for t in ANALYZERS[self.analyzer](normalized) if t in vocabulary
+        )
         if not counts:
-            return 0.0
-        weights = {i: (1.0 + math.log(c)) * self.idf[i] for i, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        return self.scale * sum(w * self.coef[i] for i, w in weights.items()) / norm
+            return np.zeros(self.coef.shape[0])
+        index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        weights = (1.0 + np.log(tf)) * self.idf[index]
+        weights *= self.scale / math.sqrt(float(weights @ weights))
+        return np.asarray(self.coef[:, index] @ weights)
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisScores:
+    """Head probabilities for one message."""
+
+    risk: float
+    others: float
+    child: float
+
+
+Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
 class CrisisModel:
-    """Feature blocks (word n-grams, character n-grams) feeding one logistic regression."""
+    """TF-IDF blocks with one logistic row per head, averaged with the transformer's heads."""
 
     blocks: tuple[FeatureBlock, ...]
-    intercept: float
+    intercepts: np.ndarray  # (heads,)
     concern_threshold: float
     crisis_threshold: float
     metadata: dict[str, Any]
+    encoder_weight: float = 0.0
+    encoder_files: dict[str, str] | None = None
+    encoder_max_length: int = 128
     lexicon: frozenset[str] = frozenset()
+    encoder: Encoder | None = None
 
     @property
     def n_features(self) -> int:
         return sum(len(block.vocabulary) for block in self.blocks)
 
+    def tfidf_probabilities(self, normalized: str) -> np.ndarray:
+        z = self.intercepts.copy()
+        for block in self.blocks:
+            z = z + block.logits(normalized)
+        return np.array([_sigmoid(float(v)) for v in z])
+
+    def scores_many(self, normalized: Sequence[str]) -> list[CrisisScores]:
+        """Scores for several normalised texts with one transformer call."""
+        if not normalized:
+            return []
+        tfidf = np.stack([self.tfidf_probabilities(t) for t in normalized])
+        if self.encoder_weight > 0:
+            if self.encoder is None:
+                raise CrisisModelError("the crisis model has no encoder attached")
+            encoded = np.asarray(self.encoder(list(normalized)), dtype=np.float64)
+            probs = self.encoder_weight * encoded + (1.0 - self.encoder_weight) * tfidf
+        else:
+            probs = tfidf
+        return [
+            CrisisScores(risk=float(r[0]), others=float(r[1]), child=float(r[2])) for r in probs
+        ]
+
+    def scores(self, normalized: str) -> CrisisScores:
+        return self.scores_many([normalized])[0]
+
     def probability(self, normalized: str) -> float:
-        return _sigmoid(self.intercept + sum(block.logit(normalized) for block in self.blocks))
+        """The risk head's probability."""
+        return self.scores(normalized).risk
 
 
 def _sigmoid(z: float) -> float:
@@ -116,20 +177,27 @@ def _block_load(data: dict[str, Any]) -> FeatureBlock:
     if data["analyzer"] not in ANALYZERS:
         raise ValueError(f"unknown analyzer {data['analyzer']!r}")
     terms = data["vocabulary"]
+    coef = np.asarray(data["coef"], dtype=np.float64)
     block = FeatureBlock(
         analyzer=data["analyzer"],
         vocabulary={term: i for i, term in enumerate(terms)},
-        idf=tuple(float(x) for x in data["idf"]),
-        coef=tuple(float(x) for x in data["coef"]),
+        idf=np.asarray(data["idf"], dtype=np.float64),
+        coef=coef,
         scale=float(data.get("scale", 1.0)),
     )
-    if not (len(terms) == len(block.vocabulary) == len(block.idf) == len(block.coef)):
+    if not (len(terms) == len(block.vocabulary) == len(block.idf) == coef.shape[-1]):
         raise ValueError(f"block {block.analyzer} has arrays of different lengths")
+    if coef.shape[0] != len(HEADS):
+        raise ValueError(f"block {block.analyzer} needs one coefficient row per head")
     return block
 
 
-def model_load(*, path: Path = MODEL_PATH) -> CrisisModel:
-    """Read and verify a model file against its `.sha256` companion; never unpickles."""
+def model_load(*, path: Path = MODEL_PATH, with_encoder: bool = True) -> CrisisModel:
+    """Read and verify a model file against its `.sha256` companion; never unpickles.
+
+    With `with_encoder`, the transformer files beside it are checked against the sha256 the
+    JSON lists and loaded.
+    """
     try:
         raw = path.read_bytes()
         expected = checksum_path(path).read_text(encoding="ascii").split()[0].strip().lower()
@@ -149,28 +217,49 @@ def model_load(*, path: Path = MODEL_PATH) -> CrisisModel:
         found = data.get("format") if isinstance(data, dict) else None
         raise CrisisModelError(f"crisis model format {found!r} is not {FORMAT}")
     try:
-        return model_from_payload(data)
+        model = model_from_payload(data)
     except CrisisModelError as exc:
         raise CrisisModelError(f"crisis model {path.name} is malformed: {exc}") from exc
+    if with_encoder and model.encoder_weight > 0:
+        from empathy.encoder import EncoderIntegrityError, OnnxTextModel
+
+        try:
+            encoder = OnnxTextModel(
+                path.parent,
+                files=model.encoder_files or {},
+                max_length=model.encoder_max_length,
+            )
+        except EncoderIntegrityError as exc:
+            raise CrisisModelError(f"crisis encoder: {exc}") from exc
+        model = dataclasses.replace(model, encoder=encoder.run)
+    return model
 
 
 def model_from_payload(data: dict[str, Any]) -> CrisisModel:
     """Build a model from its JSON payload (also used by training to score a fresh fit)."""
     try:
+        if list(data["heads"]) != list(HEADS):
+            raise ValueError(f"heads must be {HEADS}")
         blocks = tuple(_block_load(block) for block in data["blocks"])
-        if not blocks:
-            raise ValueError("no feature blocks")
+        encoder = data.get("encoder") or {}
         words = [b for b in blocks if b.analyzer == "word_1_2"]
         model = CrisisModel(
             blocks=blocks,
-            intercept=float(data["intercept"]),
+            intercepts=np.asarray(data["intercepts"], dtype=np.float64),
             concern_threshold=float(data["thresholds"]["concern"]),
             crisis_threshold=float(data["thresholds"]["crisis"]),
             metadata=dict(data.get("metadata", {})),
+            encoder_weight=float(encoder.get("weight", 0.0)),
+            encoder_files=dict(encoder.get("files", {})),
+            encoder_max_length=int(encoder.get("max_length", 128)),
             lexicon=frozenset(t for b in words for t in b.vocabulary if " " not in t),
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise CrisisModelError(str(exc)) from exc
+    if len(model.intercepts) != len(HEADS):
+        raise CrisisModelError("one intercept per head is required")
+    if not 0.0 <= model.encoder_weight <= 1.0:
+        raise CrisisModelError("the encoder weight must lie in [0, 1]")
     return model
 
 
@@ -190,7 +279,7 @@ _cached: CrisisModel | None = None
 
 
 def default_model() -> CrisisModel:
-    """The shipped model, loaded once per process (thread-safe)."""
+    """The shipped model and its transformer, loaded once per process (thread-safe)."""
     global _cached
     if _cached is None:
         with _lock:

@@ -42,10 +42,18 @@ class Pattern:
     level: CrisisLevel
     regex: re.Pattern[str]
     is_negated_form: bool = False
+    # Spanish/French/German/Portuguese/Italian patterns, negated by those languages' words.
+    multilingual: bool = False
 
 
 def _p(rule: str, level: CrisisLevel, *sources: str) -> list[Pattern]:
     return [Pattern(rule, level, re.compile(r"\b" + src + r"\b")) for src in sources]
+
+
+def _ml(rule: str, level: CrisisLevel, *sources: str) -> list[Pattern]:
+    return [
+        Pattern(rule, level, re.compile(r"\b" + src + r"\b"), multilingual=True) for src in sources
+    ]
 
 
 def _negated(rule: str, *sources: str) -> list[Pattern]:
@@ -107,9 +115,14 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:better off|happier|be fine|be better) (?:without me|if i (?:was|were|wasn't|weren't) "
         r"(?:dead|gone|here|around|alive)|with me (?:dead|gone))",
         r"(?:world|everyone|everybody|they|family) (?:would|will|'d) be better (?:off )?without me",
-        r"(?:no|any|what's the|whats the) (?:reason|point) (?:to|in|of) (?:live|living|go on|"
+        r"(?:i'd|id|i would|i'll|ill|i will|i'm|im|i am|i) (?:just |probably |honestly |really )?"
+        r"(?:be )?better off dead",
+        r"(?:no|any|what's the|whats the) (?:reason|point) (?:(?:to|in|of) )?(?:live|living|go on|"
         r"going on|being alive|staying alive|life)",
         r"nothing (?:left )?to live for",
+        r"(?:don't|dont|do not|can't|cant|cannot|can not|no longer) (?:see|find|think of|have) "
+        r"(?:a|any|one) (?:single )?(?:reason|point) (?:(?:to|in|of|for) )?(?:live|living|go on|"
+        r"going on|being alive|staying alive|being here|life)",
         r"(?:don't|dont|do not) want to (?:live|be alive|exist|be here|go on)(?: anymore| any more|"
         r" any longer)",
         r"(?:don't|dont|do not) want to (?:be alive|exist)",
@@ -213,6 +226,67 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:someone|somebody|a man|a guy) is (?:in my house|trying to (?:get in|break in)|"
         r"following me|outside my door)",
     ),
+    # Spanish, French, German, Portuguese and Italian: the unmistakable first-person forms only
+    # (normalised text has no accents); everything subtler is the model's. Idioms built on the
+    # same verbs ("me muero de risa", "morrer de rir", "ammazzarsi di lavoro") are excluded by
+    # the "de/di" look-aheads.
+    *_ml(
+        "explicit_intent",
+        "crisis",
+        # es
+        r"(?:suicidarme|quitarme la vida|acabar con mi (?:propia )?vida)",
+        r"(?:me voy a|me quiero|quiero|voy a|pienso|decidi|he decidido) "
+        r"(?:matar(?:me)?|suicidar(?:me)?)(?! de )",
+        r"(?:me quiero|quiero|quisiera) morir(?:me)?(?! de )",
+        # fr
+        r"(?:me suicider|mettre fin a (?:mes jours|ma vie)|en finir avec (?:la vie|ma vie))",
+        r"je (?:veux|voudrais|vais|pense a) (?:me tuer|mourir|en finir)(?! (?:de|avec (?:ce|cet|"
+        r"cette|votre|vos|ton|ta|tes|le|la|les|mon|ma|mes)\b))",
+        r"(?:envie|envi) de (?:mourir|me tuer|crever)(?! de )",
+        # de
+        r"(?:mich|mir) (?:selbst )?(?:umbringen|umzubringen|toten|das leben (?:zu )?nehmen)",
+        r"bringe? mich (?:heute |morgen |bald |jetzt )?um\b",
+        r"(?:selbstmord|suizid) (?:begehen|machen)",
+        r"(?:ich will|ich mochte|ich werde) (?:sterben|tot sein)",
+        r"schluss machen mit (?:allem|dem leben|meinem leben)",
+        # pt
+        r"(?:me matar|me suicidar|suicidar-me|matar-me|tirar (?:a )?minha (?:propria )?vida|"
+        r"acabar com (?:a )?minha vida)(?! de )",
+        r"(?:quero|vou|queria) morrer(?! de )",
+        # it
+        r"(?:uccidermi|ammazzarmi|suicidarmi|togliermi la vita|farla finita)(?! di )",
+        r"(?:voglio|vorrei) morire(?! di )",
+    ),
+    *_ml(
+        "passive_ideation",
+        "crisis",
+        r"no quiero (?:seguir )?vivir",
+        r"(?:ojala|quisiera) (?:estar muert[oa]|no despertar(?:me)?|morir(?:me)?)",
+        r"(?:estaria(?:n)?|estarian) mejor (?:muert[oa]|sin mi)",
+        r"(?:no tengo|no hay|sin) (?:ninguna )?razon para (?:vivir|seguir)",
+        r"je ne veux plus vivre",
+        r"(?:plus|aucune) (?:envie|raison) de vivre",
+        r"(?:serais|seraient) mieux (?:mort|morte|sans moi)",
+        r"(?:will|mochte) nicht mehr (?:leben|aufwachen|da sein)",
+        r"(?:ware|waren) (?:lieber |besser )?(?:tot|ohne mich besser dran)",
+        r"(?:nao quero mais viver|nao quero viver mais)",
+        r"(?:nao tenho|sem) (?:nenhum )?(?:motivo|razao) para viver",
+        r"(?:seria|estaria|estariam) melhor (?:mort[oa]|sem mim)",
+        r"non voglio piu vivere",
+        r"(?:sarei|starei|starebbero) meglio (?:mort[oa]|senza di me)",
+    ),
+    *_ml(
+        "self_harm",
+        "crisis",
+        r"autolesion(?:arme|es)?",
+        r"(?:me corto|cortarme) (?:los brazos|las munecas|las piernas|las venas|otra vez)",
+        r"(?:me scarifie|me scarifier|me mutiler|automutilation)",
+        r"(?:ich ritze mich|mich (?:selbst )?(?:ritzen|verletzen))",
+        r"(?:me cortar|me cortei) (?:os bracos|os pulsos|as pernas|de novo)",
+        r"automutila(?:cao|r|ndo)",
+        r"(?:mi taglio|tagliarmi) (?:le braccia|i polsi|le gambe|di nuovo)",
+        r"(?:autolesionismo|farmi del male)",
+    ),
     *_p(
         "hopelessness",
         "concern",
@@ -263,6 +337,19 @@ _HEDGE_AFTER = re.compile(
     r"not literally|not seriously|figuratively)\b"
 )
 _CLAUSE_START = re.compile(r"[.!?;:\n]|\bbut\b|\bbecause\b|\bcause\b|\bso\b")
+# Negation words of the other supported languages, looked for among the few words before a
+# multilingual phrase in the same clause ("je ne vais pas me suicider", "no voy a matarme").
+_ML_NEGATORS = frozenset(
+    {
+        *("no", "nunca", "jamas", "ni"),  # es
+        *("ne", "pas", "jamais", "aucune", "aucun"),  # fr
+        *("nicht", "nie", "niemals", "kein", "keine", "keinesfalls"),  # de
+        *("nao",),  # pt
+        *("non", "mai", "nemmeno"),  # it
+    }
+)
+_ML_CLAUSE = re.compile(r"[.!?;:,\n]|\b(?:pero|mais|aber|ma|mas|porque|parce|weil|perche)\b")
+_ML_WINDOW = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +361,15 @@ class RuleHit:
     start: int
     end: int
     is_negated: bool
+
+
+def _is_negated_ml(text: str, start: int) -> bool:
+    clause_from = 0
+    for boundary in _ML_CLAUSE.finditer(text, max(0, start - 60), start):
+        clause_from = boundary.end()
+    words = text[max(clause_from, start - 60) : start].split()[-_ML_WINDOW:]
+    # French elides "ne" ("je n'ai aucune envie de mourir"): a word starting "n'" negates.
+    return any(word in _ML_NEGATORS or word.startswith("n'") for word in words)
 
 
 def _is_negated(text: str, start: int, end: int) -> bool:
@@ -298,7 +394,8 @@ def rule_hits(normalized: str) -> list[RuleHit]:
                     start=match.start(),
                     end=match.end(),
                     is_negated=pattern.is_negated_form
-                    or _is_negated(normalized, match.start(), match.end()),
+                    or _is_negated(normalized, match.start(), match.end())
+                    or (pattern.multilingual and _is_negated_ml(normalized, match.start())),
                 )
             )
     negated_spans = [(h.start, h.end) for h in hits if h.is_negated]

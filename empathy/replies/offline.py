@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 
 from empathy.replies.phrasings import PhrasingLibrary, phrasing_library
+from empathy.replies.safety import celebrates
 from empathy.replies.strategy import INFORM, SAFETY_FIRST
 from empathy.replies.topic import topic_extract
 from empathy.types import EmotionReading, ReplyDraft, ReplyRequest
@@ -42,6 +43,7 @@ _TOPIC = "{topic}"
 # Every line puts {topic} where "this" reads naturally, so topic lines also serve once the topic
 # has been named in a reply (the pronoun refers back to it) and messages without a topic.
 _PRONOUN = "this"
+_NEUTRAL_FALLBACK = "Thank you for telling me. I'm here, and I'll help with {topic} as best I can."
 
 
 def emotion_group(reading: EmotionReading | None) -> str:
@@ -70,6 +72,9 @@ class OfflineResponder:
         topic = topic_extract(request.text)
         seed = _seed(request, strategy, topic)
         group = emotion_group(request.reading)
+        if request.no_celebration and group in {"joy", "gratitude"}:
+            # Harm semantics: the cheerful tier of lines is off limits, whatever was read.
+            group = "neutral"
         chosen: list[str] = []
         topic_named = False
         for index, slot in enumerate(library.slots[strategy]):
@@ -93,6 +98,9 @@ class OfflineResponder:
             # of replies): repeating one line beats sending nothing.
             first = library.lines[strategy][library.slots[strategy][0]]["default"][0]
             chosen.append(_fill(first, topic or "this"))
+        if request.no_celebration:
+            kept = [s for s in chosen if not celebrates(s)]
+            chosen = kept or [_fill(_NEUTRAL_FALLBACK, topic or "this")]
         return ReplyDraft(
             text=_join(chosen),
             strategy=strategy,

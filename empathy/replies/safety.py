@@ -101,7 +101,13 @@ def system_prompt(request: ReplyRequest, *, approved_urls: Sequence[str] = ()) -
         "[card] stand for personal data removed for privacy.\n"
         f"5. Reply in {language}, in at most three short sentences (or up to three short "
         "numbered steps when the strategy asks for steps).\n"
-        f"Strategy for this reply: {guidance}{feeling}"
+        + (
+            "6. The message mentions death or harm: never celebrate, congratulate or sound "
+            "cheerful, whatever else it says.\n"
+            if request.no_celebration
+            else ""
+        )
+        + f"Strategy for this reply: {guidance}{feeling}"
     )
 
 
@@ -177,11 +183,38 @@ def _url_approved(url: str, approved: Sequence[str]) -> bool:
     return any(prefix and url.startswith(prefix) for prefix in approved)
 
 
-def output_problem(text: str, *, approved_urls: Sequence[str] = ()) -> str | None:
+# Celebration and congratulation in the six supported languages. Never acceptable in a reply
+# to a message with death or harm semantics (CrisisAssessment.harm).
+_CELEBRATION = re.compile(
+    r"\b(?:(?:so |really )?glad (?:to hear|it|that|things|this|everything|i could|we're)|"
+    r"so glad|really glad|so happy|happy for you|happy to hear|lovely|fantastic|wonderful|"
+    r"great news|good news|congrat\w*|awesome|amazing|delighted|thrilled|yay|woo+hoo|celebrat\w*|"
+    r"love hearing|love to hear|me alegra|que bien|qué bien|felicidades|felicitaciones|genial|"
+    r"fantastico|fantástico|estupendo|ravi|ravie|felicitations|félicitations|génial|genial|"
+    r"formidable|freut mich|freue mich|glückwunsch|gluckwunsch|großartig|grossartig|toll|"
+    r"wunderbar|fico feliz|que otimo|que ótimo|otimo|ótimo|parabens|parabéns|maravilh\w*|"
+    r"che bello|congratulazioni|complimenti|felice|meraviglios\w*|bonne nouvelle|tant mieux|"
+    r"bravo|buenas? noticias?|gute nachrichten?|boa noticia|boas noticias|boa notícia|"
+    r"que bom|ottima notizia|ottime notizie|buone notizie)\b",
+    re.IGNORECASE,
+)
+
+
+def celebrates(text: str) -> bool:
+    """Whether a sentence celebrates or congratulates."""
+    return bool(_CELEBRATION.search(text))
+
+
+def output_problem(
+    text: str, *, approved_urls: Sequence[str] = (), no_celebration: bool = False
+) -> str | None:
     """Why a generated reply must not be sent (``image``, ``markup``, ``url``, ``money_promise``,
-    ``account_change``, ``empty``), or None when it is safe."""
+    ``account_change``, ``celebration`` when the message carries harm semantics, ``empty``),
+    or None when it is safe."""
     if not text.strip():
         return "empty"
+    if no_celebration and celebrates(text):
+        return "celebration"
     for match in _MD_IMAGE.finditer(text):
         if not _url_approved(match.group(1), approved_urls):
             return "image"

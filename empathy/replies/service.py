@@ -139,7 +139,11 @@ class ReplyService:
                 self._failed(index, exc)
                 continue
             self.breakers[provider.name].record_success()
-            problem = output_problem(draft.text, approved_urls=self.config.approved_urls)
+            problem = output_problem(
+                draft.text,
+                approved_urls=self.config.approved_urls,
+                no_celebration=request.no_celebration,
+            )
             if problem is not None:
                 return self._unsafe(provider.name, problem, request)
             if key is not None:
@@ -261,7 +265,11 @@ class ReplyService:
                 else:
                     complete, buffer = [(buffer.strip(), "")] if buffer.strip() else [], ""
                 for sentence, separator in complete:
-                    problem = output_problem(sentence, approved_urls=self.config.approved_urls)
+                    problem = output_problem(
+                        sentence,
+                        approved_urls=self.config.approved_urls,
+                        no_celebration=request.no_celebration,
+                    )
                     if problem is not None:
                         raise _Unsafe(problem)
                     if sentence_key(sentence) in seen:
@@ -346,7 +354,14 @@ class ReplyService:
         used = {sentence_key(s) for s in request.used_sentences}
         if any(sentence_key(s) in used for s in draft.sentences):
             return None
-        if output_problem(draft.text, approved_urls=self.config.approved_urls) is not None:
+        if (
+            output_problem(
+                draft.text,
+                approved_urls=self.config.approved_urls,
+                no_celebration=request.no_celebration,
+            )
+            is not None
+        ):
             return None
         return draft
 

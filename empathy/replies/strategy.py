@@ -38,6 +38,7 @@ def strategy_select(
     trend: str = "stable",
     negative_streak: int = 0,
     crisis_level: str = "none",
+    harm: bool = False,
 ) -> str:
     """Return the reply strategy for one visitor message.
 
@@ -45,6 +46,9 @@ def strategy_select(
     one (0 or 1 for a first complaint). ``crisis_level`` is ``CrisisAssessment.level``:
     ``"crisis"`` selects ``safety_first`` (the fixed help text), ``"concern"`` selects
     ``check_in`` (the person before the product, while a crisis-trained agent reviews it).
+    ``harm`` (death or harm semantics below any crisis level, ``CrisisAssessment.harm``) rules
+    out ``celebrate`` whatever the reading says: "I would be better off dead" read as caring
+    must never be answered with good-news lines.
     """
     if crisis_level == "crisis":
         return SAFETY_FIRST
@@ -61,6 +65,6 @@ def strategy_select(
         return INFORM
     if reading.category == "anxious" or reading.emotion in _CONFUSED:
         return REASSURE_AND_CLARIFY
-    if reading.category == "positive":
+    if reading.category == "positive" and not harm:
         return CELEBRATE
     return INFORM

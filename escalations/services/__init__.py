@@ -35,8 +35,6 @@ from escalations.services.lifecycle import (
     escalation_request_human,
 )
 from escalations.services.notices import (
-    CRISIS_INTRO,
-    CRISIS_OUTRO,
     HANDOFF_TEXT,
     crisis_resources_text,
 )
@@ -51,8 +49,6 @@ from escalations.services.routing import (
 )
 
 __all__ = [
-    "CRISIS_INTRO",
-    "CRISIS_OUTRO",
     "HANDOFF_TEXT",
     "EscalationConflict",
     "EscalationDecision",

@@ -20,18 +20,22 @@ logger = logging.getLogger(__name__)
 CRISIS_HISTORY = 5
 
 
-def message_crisis_assess(*, conversation_id: UUID, text: str) -> CrisisAssessment:
+def message_crisis_assess(
+    *, conversation_id: UUID, text: str, locale: str = ""
+) -> CrisisAssessment:
     """Assess a visitor message about to be stored, against the conversation's last messages.
 
     Called by conversations.services.message_receive with the conversation row locked, so the
-    history is exactly the visitor messages before this one.
+    history is exactly the visitor messages before this one. The language of the visitor's
+    last message (else their locale's) decides a message too short to identify on its own.
     """
     from empathy.crisis import assess_crisis
 
-    history = selectors.conversation_visitor_texts(
+    history, last_language = selectors.conversation_visitor_history(
         conversation_id=conversation_id, limit=CRISIS_HISTORY
     )
-    return assess_crisis(text, history=history)
+    prior = last_language or (locale.replace("_", "-").split("-")[0].lower() or None)
+    return assess_crisis(text, history=history, prior_language=prior)
 
 
 def message_crisis_escalate(

@@ -2,38 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
 
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
+from escalations import help_lines
 
 HANDOFF_TEXT = "I'm bringing in a member of our team. They will reply here as soon as they can."
 
 
-CRISIS_INTRO = (
-    "It sounds like you are going through something really painful, and I want to make sure "
-    "you are safe. You can reach people who can help right now:"
-)
-
-
-CRISIS_OUTRO = "A member of our team is joining this conversation now. You are not alone."
-
-
-def _country(locale: str) -> str:
-    parts = locale.replace("_", "-").split("-")
-    for part in parts[1:]:
-        if len(part) == 2 and part.isalpha():
-            return part.upper()
-    return ""
-
-
-def crisis_resources_text(*, locale: str) -> str:
-    """The help message for a visitor in crisis, for the country of their locale."""
-    resources: dict[str, list[str]] = settings.CRISIS_RESOURCES
-    lines = resources.get(_country(locale or "")) or resources["default"]
-    return "\n".join([CRISIS_INTRO, *lines, CRISIS_OUTRO])
+def crisis_resources_text(
+    *, locale: str, language: str = "", topics: Sequence[str] = ("self",)
+) -> str:
+    """The help notice for a visitor in crisis: their country's lines, in their language."""
+    return help_lines.help_notice_text(
+        resources=settings.CRISIS_RESOURCES,
+        locale=locale or "",
+        language=help_lines.notice_language(message_language=language, locale=locale or ""),
+        topics=topics,
+    )
 
 
 def _notice_post(
@@ -47,8 +37,12 @@ def _notice_post(
     meta: dict[str, Any]
     if crisis_level == "crisis":
         locale = conversation.visitor.locale or conversation.site.locale
-        text = crisis_resources_text(locale=locale)
-        meta = {"handoff": reason, "crisis_resources": True}
+        assessment = ((trigger_message.meta or {}).get("crisis") or {}) if trigger_message else {}
+        topics = list(assessment.get("topics") or ["self"])
+        text = crisis_resources_text(
+            locale=locale, language=str(assessment.get("language") or ""), topics=topics
+        )
+        meta = {"handoff": reason, "crisis_resources": True, "help_topics": topics}
     else:
         text, meta = HANDOFF_TEXT, {"handoff": reason}
     reply_to = trigger_message

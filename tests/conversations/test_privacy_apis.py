@@ -223,7 +223,7 @@ def test_consent_off_deletes_readings_and_stops_new_ones(
     conversation.refresh_from_db()
     assert conversation.emotional_state == {}
     # The crisis safety check still ran on the message, and kept only its outcome.
-    assert set(later.meta["crisis"]) == {"level", "rules", "score"}
+    assert set(later.meta["crisis"]) == {"level", "rules", "score", "language", "topics", "harm"}
     assert PrivacyAuditEntry.objects.get(action="consent").detail == {
         "emotion_analysis": False,
         "readings_deleted": 1,

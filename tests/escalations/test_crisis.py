@@ -76,7 +76,11 @@ def test_crisis_message_escalates_in_the_same_request(
     assert notice.sender == "system"
     assert "988" in notice.text
     assert "911" in notice.text
-    assert notice.meta == {"handoff": "crisis_indicators", "crisis_resources": True}
+    assert notice.meta == {
+        "handoff": "crisis_indicators",
+        "crisis_resources": True,
+        "help_topics": ["self"],
+    }
     visitor_message = Message.objects.get(conversation=conversation, seq=1)
     assert visitor_message.meta["crisis"]["level"] == "crisis"
     assert list(
@@ -88,11 +92,12 @@ def test_crisis_message_escalates_in_the_same_request(
     ("locale", "must_contain", "must_not_contain"),
     [
         pytest.param("en-US", ["988", "911"], ["116 123"], id="us"),
-        pytest.param("en-CA", ["988", "911"], ["116 123"], id="ca"),
+        pytest.param("en-CA", ["9-8-8", "911"], ["116 123"], id="ca"),
         pytest.param("en-GB", ["116 123", "999"], ["988"], id="uk"),
-        pytest.param("en_IE", ["116 123", "112"], ["988"], id="ie"),
+        pytest.param("en_IE", ["1800 247 247", "50808", "112"], ["988"], id="ie"),
         pytest.param("en-AU", ["13 11 14", "000"], ["988"], id="au"),
-        pytest.param("fr-FR", ["findahelpline.com", "112"], ["988", "116 123"], id="elsewhere"),
+        pytest.param("fr-FR", ["appelez le 3114", "112"], ["988", "116 123"], id="fr-in-french"),
+        pytest.param("pl-PL", ["findahelpline.com", "emergency number"], ["988"], id="unlisted"),
         pytest.param("en", ["findahelpline.com", "emergency number"], ["988"], id="no-country"),
     ],
 )
@@ -107,9 +112,14 @@ def test_help_resources_follow_the_visitor_locale(
 
 
 def test_help_resources_come_from_settings(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.CRISIS_RESOURCES = {"NZ": ["Call or text 1737."], "default": ["Call 112."]}
-    assert "1737" in services.crisis_resources_text(locale="en-NZ")
-    assert "Call 112." in services.crisis_resources_text(locale="de-DE")
+    line = {"name": "Need to Talk?", "phone": "1737", "sms": "", "chat": "", "hours": ""}
+    default = {"name": "Directory", "phone": "", "sms": "", "chat": "help.example", "hours": ""}
+    settings.CRISIS_RESOURCES = {
+        "countries": {"NZ": {"emergency": "111", "crisis": [line], "abuse": [], "child": []}},
+        "default": {"crisis": [default]},
+    }
+    assert "Need to Talk?: call 1737" in services.crisis_resources_text(locale="en-NZ")
+    assert "online: help.example" in services.crisis_resources_text(locale="en-DE")
 
 
 @pytest.mark.django_db
@@ -232,7 +242,7 @@ def test_a_concern_then_a_crisis_hands_over_at_once_with_help(
     conversation.refresh_from_db()
     assert conversation.status == "waiting_for_agent"
     assert _system_metas(conversation) == [
-        {"handoff": "crisis_indicators", "crisis_resources": True}
+        {"handoff": "crisis_indicators", "crisis_resources": True, "help_topics": ["self"]}
     ]
     # From then on it is latched like any crisis.
     agent = agent_factory("cara", skills=["crisis"], status="offline")
@@ -360,7 +370,7 @@ def test_crisis_upgrades_an_open_non_crisis_escalation(conversation: Conversatio
     )
     assert notices == [
         {"handoff": "user_request"},
-        {"handoff": "crisis_indicators", "crisis_resources": True},
+        {"handoff": "crisis_indicators", "crisis_resources": True, "help_topics": ["self"]},
     ]
 
 

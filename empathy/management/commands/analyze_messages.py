@@ -36,7 +36,9 @@ def analysis_rows(lines: list[tuple[str, bool]]) -> list[dict[str, Any]]:
             continue
         reading = next(readings)
         row = reading.as_dict()
-        row["crisis"] = assess_crisis(text).as_dict()
+        crisis = assess_crisis(text)
+        row["language"] = crisis.language
+        row["crisis"] = crisis.as_dict()
         notes = []
         if reading.truncated:
             notes.append(
@@ -54,7 +56,7 @@ def analysis_rows(lines: list[tuple[str, bool]]) -> list[dict[str, Any]]:
 def _table_header(out: TextIO) -> None:
     out.write(
         f"{'#':>4}  {'emotion':<15}{'category':<10}{'int':>5} {'val':>6} {'aro':>5} "
-        f"{'conf':>5}  {'crisis':<8} text\n"
+        f"{'conf':>5}  {'lang':<5}{'crisis':<8} text\n"
     )
 
 
@@ -67,14 +69,14 @@ def _table_row(out: TextIO, number: int, text: str, row: dict[str, Any]) -> None
     out.write(
         f"{number:>4}  {row['emotion']:<15}{row['category']:<10}{row['intensity']:>5.2f} "
         f"{row['valence']:>6.2f} {row['arousal']:>5.2f} {row['confidence']:>5.2f}  "
-        f"{row['crisis']['level']:<8} {shown}\n"
+        f"{row['language']:<5}{row['crisis']['level']:<8} {shown}\n"
     )
 
 
 class Command(BaseCommand):
     help = (
         "Read one message per line on stdin; print one JSON object per line (emotion, labels, "
-        "scores, category, intensity, valence, arousal, confidence, model, crisis)."
+        "scores, category, intensity, valence, arousal, confidence, model, language, crisis)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

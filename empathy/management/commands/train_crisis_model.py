@@ -1,4 +1,4 @@
-"""Train the crisis classifier reproducibly and write the checksummed JSON artifact."""
+"""Train the semantic crisis detector reproducibly and write the checksummed JSON artifact."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from empathy.crisis.model import MODEL_PATH, model_save
-from empathy.crisis.training import SEED, train
 
 
 class Command(BaseCommand):
     help = (
-        "Train the crisis TF-IDF + logistic regression on the C-SSRS training split and "
-        "GoEmotions (XSTest is never used), and write empathy/models/crisis/crisis_model.json."
+        "Train the crisis detector (sentence embedding + TF-IDF, logistic heads) on the C-SSRS "
+        "training split, the curated multilingual corpus, GoEmotions train and generated "
+        "support traffic (XSTest and benchmarks/data are never used), and write "
+        "empathy/models/crisis/crisis_model.json."
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -24,8 +25,12 @@ class Command(BaseCommand):
             default="../shared/data/goemotions/train.tsv",
             help="GoEmotions train.tsv, used as negatives",
         )
-        parser.add_argument("--seed", type=int, default=SEED)
-        parser.add_argument("--output", default=str(MODEL_PATH))
+        parser.add_argument("--seed", type=int, default=20260)
+        parser.add_argument(
+            "--output",
+            default=str(MODEL_PATH),
+            help="model JSON; the fine-tuned encoder files are written beside it",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         crisis_dir = Path(options["data"])
@@ -33,10 +38,18 @@ class Command(BaseCommand):
         for path in (crisis_dir / "cssrs_reddit_posts.tsv", goemotions):
             if not path.is_file():
                 raise CommandError(f"training data not found: {path}")
+        # Training needs scikit-learn's fitting code and the corpora: imported only here.
+        from empathy.training.crisis import train
+
+        output = Path(options["output"])
         payload, report = train(
-            crisis_dir=crisis_dir, goemotions_path=goemotions, seed=options["seed"]
+            crisis_dir=crisis_dir,
+            goemotions_path=goemotions,
+            out_dir=output.parent,
+            seed=options["seed"],
+            log=lambda line: self.stdout.write(line),
         )
-        digest = model_save(path=Path(options["output"]), payload=payload)
+        digest = model_save(path=output, payload=payload)
         for key, value in {**report.counts, **report.oof}.items():
             self.stdout.write(
                 f"{key}: {value:.4f}" if isinstance(value, float) else f"{key}: {value}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
-from empathy.replies.phrasings import en
+from empathy.replies.phrasings import de, en, es, fr, it, pt
 
 DEFAULT_LOCALE = "en"
 
@@ -35,8 +35,13 @@ def _load(locale: str, module: ModuleType) -> PhrasingLibrary:
     )
 
 
-# A new locale is one module shaped like ``en`` plus one line here.
-LIBRARIES: dict[str, PhrasingLibrary] = {"en": _load("en", en)}
+# A new locale is one module shaped like ``en`` plus one entry here. The other languages are
+# written natively (not translated line by line) and never use {topic}: topic extraction reads
+# English only.
+LIBRARIES: dict[str, PhrasingLibrary] = {
+    code: _load(code, module)
+    for code, module in (("en", en), ("es", es), ("fr", fr), ("de", de), ("pt", pt), ("it", it))
+}
 
 
 def phrasing_library(locale: str) -> PhrasingLibrary:

@@ -1,4 +1,5 @@
-"""assess_crisis: one case per rule, near misses, negation, build-up, fail-closed, odd input."""
+"""assess_crisis: one case per rule in six languages, near misses, negation, build-up, language,
+who is in danger, harm semantics, fail-closed, odd input."""
 
 from __future__ import annotations
 
@@ -57,12 +58,24 @@ RULE_CASES = [
         id="danger-from-partner",
     ),
     pytest.param("I feel so hopeless", "concern", "hopelessness", id="hopelessness-concern"),
+    # The rule's floor is concern; the model reads worry about someone else's life as a crisis
+    # (help lines for them, a crisis-trained person now).
     pytest.param(
         "my friend says she wants to kill herself",
-        "concern",
+        "crisis",
         "third_party_risk",
-        id="third-party-concern",
+        id="third-party",
     ),
+    pytest.param("Quiero suicidarme", "crisis", "explicit_intent", id="es-explicit"),
+    pytest.param("ya no quiero vivir más", "crisis", "passive_ideation", id="es-passive"),
+    pytest.param("Je veux mourir", "crisis", "explicit_intent", id="fr-explicit"),
+    pytest.param("je ne veux plus vivre", "crisis", "passive_ideation", id="fr-passive"),
+    pytest.param("Ich will nicht mehr leben", "crisis", "passive_ideation", id="de-passive"),
+    pytest.param("ich bringe mich heute um", "crisis", "explicit_intent", id="de-explicit"),
+    pytest.param("vou me matar hoje", "crisis", "explicit_intent", id="pt-explicit"),
+    pytest.param("não quero mais viver", "crisis", "passive_ideation", id="pt-passive"),
+    pytest.param("voglio farla finita", "crisis", "explicit_intent", id="it-explicit"),
+    pytest.param("non voglio più vivere", "crisis", "passive_ideation", id="it-passive"),
 ]
 
 
@@ -93,12 +106,25 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text", NEAR_MISSES, ids=lambda t: t[:40])
+NEAR_MISSES_OTHER_LANGUAGES = [
+    "me muero de risa con el nuevo anuncio",
+    "este error me está matando, ¿cuándo lo arreglan?",
+    "je suis mort de fatigue, le colis n'arrive jamais",
+    "je veux en finir avec cet abonnement",
+    "das bringt mich noch um, die App stürzt ständig ab",
+    "ich sterbe vor Langeweile in der Warteschleife",
+    "tô morta de cansaço, cadê o meu pedido?",
+    "vou me matar de rir com esse atraso",
+    "questo ritardo mi ammazza",
+    "sono morto di sonno, rispondete domani",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES + NEAR_MISSES_OTHER_LANGUAGES, ids=lambda t: t[:40])
 def test_idioms_and_homonyms_do_not_fire(text: str) -> None:
-    assert assess_crisis(text) == CrisisAssessment(
-        level="none", rules=(), score=assess_crisis(text).score
-    )
-    assert assess_crisis(text).score < 0.5
+    result = assess_crisis(text)
+    assert (result.level, result.rules, result.topics) == ("none", (), ())
+    assert result.score < 0.5
 
 
 @pytest.mark.parametrize(
@@ -110,6 +136,8 @@ def test_idioms_and_homonyms_do_not_fire(text: str) -> None:
         "I'm not suicidal, just tired of this week",
         "I have no intention of killing myself",
         "lol I'm going to kill myself jk",
+        "no voy a suicidarme, solo estoy enfadado",
+        "je ne vais pas me suicider, je suis juste énervé",
     ],
     ids=[
         "not-going-to",
@@ -118,13 +146,16 @@ def test_idioms_and_homonyms_do_not_fire(text: str) -> None:
         "not-suicidal",
         "no-intention",
         "hedged-jk",
+        "es-negated",
+        "fr-negated",
     ],
 )
-def test_negated_or_hedged_is_concern_never_none(text: str) -> None:
+def test_negated_or_hedged_sets_no_floor_and_is_never_crisis(text: str) -> None:
     result = assess_crisis(text)
-    assert result.level == "concern"
+    assert result.level in {"none", "concern"}
     assert "negated_or_hedged" in result.rules
-    assert 0.5 <= result.score < 0.8
+    assert result.score < 0.8
+    assert result.harm is True
 
 
 def test_negation_does_not_cover_a_separate_risk_statement() -> None:
@@ -167,8 +198,13 @@ def test_fails_closed_when_the_assessment_raises(monkeypatch: pytest.MonkeyPatch
         raise RuntimeError("boom")
 
     monkeypatch.setattr(assess_module, "rule_hits", broken)
-    assert assess_crisis("hello there") == CrisisAssessment(
-        level="crisis", rules=("assessment_error",), score=1.0
+    assert assess_crisis("hello there", prior_language="fr") == CrisisAssessment(
+        level="crisis",
+        rules=("assessment_error",),
+        score=1.0,
+        language="fr",
+        topics=("self",),
+        harm=True,
     )
 
 
@@ -265,3 +301,62 @@ def test_every_reported_rule_is_documented() -> None:
         assert set(assess_crisis(text).rules) <= set(CRISIS_RULES)
     assert "assessment_error" in CRISIS_RULES
     assert "history_buildup" in CRISIS_RULES
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("where is my order, it was due on Monday", "en"),
+        ("¿dónde está mi pedido? llevo una semana esperando", "es"),
+        ("mon colis n'est toujours pas arrivé", "fr"),
+        ("wo bleibt meine Bestellung, bitte", "de"),
+        ("meu pedido ainda não chegou", "pt"),
+        ("il mio ordine non è ancora arrivato", "it"),
+        ("gdzie jest moje zamówienie", "pl"),
+    ],
+)
+def test_every_assessment_names_the_message_language(text: str, language: str) -> None:
+    assert assess_crisis(text).language == language
+
+
+def test_a_short_message_keeps_the_conversation_language() -> None:
+    assert assess_crisis("danke", prior_language="de").language == "de"
+    assert assess_crisis("ok", prior_language="it").language == "it"
+    assert assess_crisis("😭😭", prior_language="es").language == "es"
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("I want to end my life tonight", ("self",)),
+        ("my husband hits me and says he will kill me if I leave", ("others",)),
+        ("my stepdad hurts my little sister when mum is at work", ("others", "child")),
+    ],
+)
+def test_topics_say_who_is_in_danger(text: str, topics: tuple[str, ...]) -> None:
+    result = assess_crisis(text)
+    assert result.level == "crisis"
+    assert result.topics == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        ("this bug is killing me lol", True),
+        ("the deadline will be the death of me", True),
+        ("my grandmother passed away, how do I close her account?", True),
+        ("thanks, the parcel arrived today", False),
+        ("can I move to the premium tier next month?", False),
+    ],
+)
+def test_harm_marks_death_and_harm_words_below_any_level(text: str, harm: bool) -> None:
+    result = assess_crisis(text)
+    assert result.level == "none"
+    assert result.harm is harm
+
+
+def test_hopelessness_about_a_thing_sets_no_floor() -> None:
+    assert assess_crisis("I feel so hopeless lately").level == "concern"
+    about = assess_crisis("I'm hopeless about this refund, third email now")
+    assert about.level == "none"
+    assert "hopelessness" in about.rules

@@ -1,7 +1,8 @@
 """Everyday support frustration is not a crisis; risk said in a support chat still is.
 
-The phrases are written apart from the generated training negatives in training.py (different
-wording, different objects), so that they check generalisation rather than recall of templates.
+The phrases are written apart from the generated training negatives (empathy/training/
+crisis_data.py) and the curated corpus (different wording, different objects), so that they
+check generalisation rather than recall of training lines.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from empathy.crisis import assess_crisis
-from empathy.crisis.training import support_negatives
+from empathy.training.crisis_data import support_negatives
 
 SUPPORT_FRUSTRATION = (
     "I am tired of waiting",

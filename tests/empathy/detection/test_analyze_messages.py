@@ -20,6 +20,7 @@ FIELDS = {
     "confidence",
     "model",
     "truncated",
+    "language",
     "crisis",
 }
 
@@ -39,7 +40,15 @@ def test_one_json_object_per_line_with_every_field(monkeypatch: pytest.MonkeyPat
     assert rows[0]["emotion"] == "gratitude"
     assert rows[0]["category"] == "positive"
     assert rows[1]["category"] == "negative"
-    assert rows[0]["crisis"] == {"level": "none", "rules": [], "score": rows[0]["crisis"]["score"]}
+    assert rows[0]["language"] == rows[0]["crisis"]["language"] == "en"
+    assert rows[0]["crisis"] == {
+        "level": "none",
+        "rules": [],
+        "score": rows[0]["crisis"]["score"],
+        "language": "en",
+        "topics": [],
+        "harm": False,
+    }
 
 
 def test_empty_lines_report_an_error_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,6 +91,7 @@ def test_table_format(monkeypatch: pytest.MonkeyPatch) -> None:
         "val",
         "aro",
         "conf",
+        "lang",
         "crisis",
         "text",
     ]

@@ -128,8 +128,10 @@ def test_repeat_check_ignores_case_and_spacing() -> None:
 
 
 def test_unknown_locale_falls_back_to_english() -> None:
-    assert phrasing_library("pt-BR") is LIBRARIES["en"]
+    assert phrasing_library("pl-PL") is LIBRARIES["en"]
     assert phrasing_library("en_GB") is LIBRARIES["en"]
+    assert phrasing_library("pt-BR") is LIBRARIES["pt"]
+    assert phrasing_library("de_AT") is LIBRARIES["de"]
     draft = responder.generate(
         ReplyRequest(text="hi", reading=None, strategy="inform", locale="xx")
     )
