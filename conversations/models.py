@@ -164,6 +164,8 @@ class EmotionReadingRecord(models.Model):
     confidence = models.FloatField()
     model = models.CharField(max_length=100)
     truncated = models.BooleanField(default=False)
+    language = models.CharField(max_length=8, default="und")
+    request = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -304,6 +304,8 @@ def message_reading_store(*, message: Message, reading: EmotionReading) -> Emoti
         confidence=reading.confidence,
         model=reading.model,
         truncated=reading.truncated,
+        language=reading.language,
+        request=reading.request,
     )
     state = emotional_state.state_with_reading(
         conversation.emotional_state, seq=message.seq, reading=reading
@@ -350,4 +352,6 @@ def reading_from_record(record: EmotionReadingRecord) -> EmotionReading:
         confidence=record.confidence,
         model=record.model,
         truncated=record.truncated,
+        language=record.language,
+        request=record.request,
     )

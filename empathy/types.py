@@ -23,6 +23,10 @@ class EmotionReading:
     confidence: float
     model: str
     truncated: bool = False
+    # ISO 639-1 code of the message's language ("und" when unknown).
+    language: str = "und"
+    # The message asks for something (a question, a polite request, a person): answer first.
+    request: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 
 from empathy.detection import DetectorError, register
-from empathy.detection.signals import MAX_MODEL_CHARS, reading_build, text_clean
+from empathy.detection.signals import MAX_MODEL_CHARS, reading_build, support_apply, text_clean
+from empathy.detection.support import VOCAB_FILE, SupportReader
 from empathy.detection.tfidf import TfidfLogReg
 from empathy.taxonomy import LABELS
 from empathy.types import EmotionReading
@@ -117,8 +118,12 @@ class EncoderRunner:
 class OnnxEmotionDetector:
     """Reads emotion in batches of messages; thread-safe and loaded once per process."""
 
-    def __init__(self, model_dir: Path, *, threads: int = 0) -> None:
-        """`threads`: ONNX Runtime intra-op threads for one call (0: one per core)."""
+    def __init__(self, model_dir: Path, *, threads: int = 0, with_support: bool = True) -> None:
+        """`threads`: ONNX Runtime intra-op threads for one call (0: one per core).
+
+        `with_support`: also load the support reader when the manifest lists it (training the
+        reader itself needs the emotion model without it).
+        """
         started = time.perf_counter()
         self.manifest = manifest_verify(model_dir)
         files = self.manifest["files"]
@@ -132,6 +137,9 @@ class OnnxEmotionDetector:
         self._tfidf = TfidfLogReg.load(model_dir / "tfidf_vocab.json", model_dir / "tfidf.npz")
         self._weight = float(self.manifest["transformer_weight"])
         self._thresholds = np.asarray(self.manifest["thresholds"], dtype=np.float32)
+        self._support: SupportReader | None = None
+        if with_support and VOCAB_FILE in files:
+            self._support = SupportReader.load(model_dir)
         self.name = f"{self.manifest['name']}@{self.manifest['version']}"
         self.load_seconds = time.perf_counter() - started
 
@@ -156,7 +164,7 @@ class OnnxEmotionDetector:
         if not texts:
             return []
         probs, truncated = self.predict_proba(texts)
-        return [
+        readings = [
             reading_build(
                 text=text,
                 probs=row,
@@ -165,6 +173,14 @@ class OnnxEmotionDetector:
                 truncated=cut,
             )
             for text, row, cut in zip(texts, probs, truncated, strict=True)
+        ]
+        if self._support is None:
+            return readings
+        cleaned = [text_clean(t)[:MAX_MODEL_CHARS] for t in texts]
+        reads = self._support.read(cleaned, probs)
+        return [
+            support_apply(reading, read, text)
+            for reading, read, text in zip(readings, reads, cleaned, strict=True)
         ]
 
 

@@ -8,12 +8,15 @@ understand why a reading says "intense".
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 
+from empathy.detection.support import SupportRead
+from empathy.language import SUPPORTED
 from empathy.taxonomy import CATEGORY, LABELS, VALENCE_AROUSAL
 from empathy.types import EmotionReading
 
@@ -124,4 +127,43 @@ def reading_build(
         confidence=round(float(np.clip(confidence, 0.0, 1.0)), 4),
         model=model,
         truncated=truncated,
+    )
+
+
+def support_apply(reading: EmotionReading, read: SupportRead, text: str) -> EmotionReading:
+    """The reading with the support reader's category and intensity, valence agreeing with them.
+
+    In a language the engine does not read, the reading says so: category neutral, confidence
+    low, never a confident wrong reading.
+    """
+    from empathy.language import language_detect
+
+    language = language_detect(text)
+    category = read.category
+    confidence = max(read.category_probs.values())
+    # Only a clear identification of another language neutralises the reading: a short message
+    # ("thanks", "ok") is too short to tell and is read as written.
+    is_clearly_other = (
+        language.code not in SUPPORTED
+        and language.code != "und"
+        and language.probability >= 0.5
+        and len(text.split()) > 3
+    )
+    if is_clearly_other:
+        category, confidence = "neutral", min(confidence, 0.2)
+    valence = reading.valence
+    if category in ("negative", "anxious"):
+        valence = -abs(valence) if valence else -0.2 * read.intensity
+    elif category == "positive":
+        valence = abs(valence) if valence else 0.2 * read.intensity
+    else:
+        valence = 0.5 * valence
+    return dataclasses.replace(
+        reading,
+        category=category,  # type: ignore[arg-type]
+        intensity=round(read.intensity, 4),
+        valence=round(float(np.clip(valence, -1.0, 1.0)), 4),
+        confidence=round(float(confidence), 4),
+        language=language.code,
+        request=read.request >= 0.5,
     )

@@ -7,6 +7,8 @@ scikit-learn vectorizer with a fixed vocabulary at load time.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,19 @@ VECTORIZER_PARAMS: dict[str, Any] = {
 
 
 _UNINFORMATIVE = frozenset(ENGLISH_STOP_WORDS) | {"!", "?", "im", "dont", "s", "t"}
+
+
+def _whole_words(text: str) -> list[str]:
+    """The message's words as the vectorizer folds them (lower case, no accents), contractions
+    kept whole."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.findall(r"\w+(?:['\u2019]\w+)*", folded)
+
+
+def _is_phrase_of(term: str, words: Sequence[str]) -> bool:
+    parts = term.split()
+    return any(list(words[i : i + len(parts)]) == parts for i in range(len(words)))
 
 
 class TfidfLogReg:
@@ -54,11 +69,16 @@ class TfidfLogReg:
         features = self._vectorizer.transform([text])
         weights = features.data * self._coef[features.indices, label_index]
         ranked = sorted(zip(weights, features.indices, strict=True), reverse=True)
-        # Function words ("me", "this is") carry weight in the model but tell an agent nothing.
+        # Function words ("me", "this is") carry weight in the model but tell an agent nothing,
+        # and the tokenizer's pieces of a contraction ("don't" -> "don", "t") are not words the
+        # visitor wrote: only whole words and phrases of the message are shown.
+        words = _whole_words(text)
         informative = [
             self._terms[i]
             for w, i in ranked
-            if w > 0 and not set(self._terms[i].split()) <= _UNINFORMATIVE
+            if w > 0
+            and not set(self._terms[i].split()) <= _UNINFORMATIVE
+            and _is_phrase_of(self._terms[i], words)
         ]
         return informative[:k]
 

@@ -65,6 +65,7 @@ def strategy_select(
         return INFORM
     if reading.category == "anxious" or reading.emotion in _CONFUSED:
         return REASSURE_AND_CLARIFY
-    if reading.category == "positive" and not harm:
+    if reading.category == "positive" and not harm and not reading.request:
         return CELEBRATE
+    # Requests, questions and plain messages: the answer first.
     return INFORM

@@ -26,7 +26,27 @@ def _lines(stream: Any) -> Iterator[tuple[str, bool]]:
             yield line.decode("utf-8", errors="replace"), True
 
 
-def analysis_rows(lines: list[tuple[str, bool]]) -> list[dict[str, Any]]:
+def _reply(text: str, reading: Any, crisis: Any) -> dict[str, str]:
+    """The strategy and the offline responder's reply, as the pipeline would choose them."""
+    from empathy.replies import strategy_select
+    from empathy.replies.offline import OfflineResponder
+    from empathy.types import ReplyRequest
+
+    strategy = strategy_select(reading=reading, crisis_level=crisis.level, harm=crisis.harm)
+    locale = crisis.language if crisis.language != "und" else "en"
+    draft = OfflineResponder().generate(
+        ReplyRequest(
+            text=text,
+            reading=reading,
+            strategy=strategy,
+            locale=locale,
+            no_celebration=crisis.harm,
+        )
+    )
+    return {"strategy": strategy, "reply": draft.text}
+
+
+def analysis_rows(lines: list[tuple[str, bool]], *, reply: bool = False) -> list[dict[str, Any]]:
     texts = [text for text, _ in lines if text.strip()]
     readings = iter(get_detector().detect_batch(texts)) if texts else iter(())
     rows: list[dict[str, Any]] = []
@@ -39,6 +59,8 @@ def analysis_rows(lines: list[tuple[str, bool]]) -> list[dict[str, Any]]:
         crisis = assess_crisis(text)
         row["language"] = crisis.language
         row["crisis"] = crisis.as_dict()
+        if reply:
+            row.update(_reply(text, reading, crisis))
         notes = []
         if reading.truncated:
             notes.append(
@@ -81,10 +103,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--format", choices=["json", "table"], default="json")
+        parser.add_argument(
+            "--reply",
+            action="store_true",
+            help="also print the reply strategy and the offline responder's reply for each line",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         out = cast(TextIO, self.stdout)
         table = options["format"] == "table"
+        self._with_reply = bool(options.get("reply"))
         if table:
             _table_header(out)
         number = 0
@@ -99,10 +127,13 @@ class Command(BaseCommand):
             self._flush(out, batch, number, table)
 
     def _flush(self, out: TextIO, batch: list[tuple[str, bool]], number: int, table: bool) -> int:
-        for (text, _), row in zip(batch, analysis_rows(batch), strict=True):
+        rows = analysis_rows(batch, reply=self._with_reply)
+        for (text, _), row in zip(batch, rows, strict=True):
             number += 1
             if table:
                 _table_row(out, number, text, row)
+                if "reply" in row:
+                    out.write(f"      -> {row['strategy']}: {row['reply']}\n")
             else:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         out.flush()

@@ -21,6 +21,7 @@ FIELDS = {
     "model",
     "truncated",
     "language",
+    "request",
     "crisis",
 }
 
@@ -98,3 +99,19 @@ def test_table_format(monkeypatch: pytest.MonkeyPatch) -> None:
     assert lines[1].split()[:3] == ["1", "gratitude", "positive"]
     assert lines[1].endswith("thank you so much!")
     assert lines[2].strip() == "2  error: empty message"
+
+
+def test_reply_flag_adds_the_strategy_and_the_offline_reply(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    output = _run(
+        monkeypatch,
+        b"I would be better off dead\nthank you so much, it works now!\n",
+        "--reply",
+    )
+    crisis, thanks = (json.loads(line) for line in output.splitlines())
+    assert crisis["crisis"]["level"] == "crisis"
+    assert crisis["strategy"] == "safety_first"
+    assert "emergency" in crisis["reply"]
+    assert thanks["strategy"] == "celebrate"
+    assert thanks["reply"]
