@@ -29,16 +29,9 @@ from empathy.crisis.model import default_model
 from empathy.training.crisis_data import SEED, Post, cssrs_load, cssrs_split, goemotions_load
 
 DATA = Path(__file__).resolve().parent / "data"
-# The design's keywords, each in a first-person sentence about one's own life.
-KEYWORD_SENTENCES = (
-    "I keep thinking about suicide.",
-    "I want to kill myself.",
-    "I'm going to end it all tonight.",
-    "There is no point living anymore.",
-    "I would be better off dead.",
-    "I've started to self harm again.",
-    "I just want to die.",
-    "I want to hurt myself.",
+# The design's eight keywords, each in a first-person sentence about one's own life.
+KEYWORD_SENTENCES = tuple(
+    line for line in (DATA / "crisis_keywords.txt").read_text(encoding="utf-8").splitlines() if line
 )
 
 

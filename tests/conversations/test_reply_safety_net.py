@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -21,16 +22,9 @@ from tests.conversations.fakes import single_label_reading
 
 pytestmark = pytest.mark.django_db
 
-KEYWORD_SENTENCES = (
-    "I keep thinking about suicide.",
-    "I want to kill myself.",
-    "I'm going to end it all tonight.",
-    "There is no point living anymore.",
-    "I would be better off dead.",
-    "I've started to self harm again.",
-    "I just want to die.",
-    "I want to hurt myself.",
-)
+# The design's eight keywords in first-person sentences (shared with the crisis benchmark).
+KEYWORD_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "crisis_keywords.txt"
+KEYWORD_SENTENCES = tuple(line for line in KEYWORD_FILE.read_text().splitlines() if line)
 # Death or harm words below any crisis level: still no cheerful reply.
 HARM_BELOW_CRISIS = (
     "This bug is killing me lol",

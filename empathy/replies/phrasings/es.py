@@ -10,6 +10,8 @@ numbered-steps blocks, which are sent as one unit. Only the ``celebrate`` slot m
 
 from __future__ import annotations
 
+from empathy.replies.phrasings import en
+
 VERSION = "es-2026.12.1"
 
 # The crisis path: fixed, reviewed text. Never generated, never varied by topic.
@@ -21,15 +23,8 @@ SAFETY_FIRST = (
     "línea de atención en crisis.",
 )
 
-# Slots are composed in this order; a slot listed in OPTIONAL is used only when it applies.
-SLOTS: dict[str, tuple[str, ...]] = {
-    "validate_then_solve": ("acknowledge", "validate", "progress", "next"),
-    "own_and_expedite": ("own", "progress", "expedite", "ask"),
-    "reassure_and_clarify": ("reassure", "steps", "check"),
-    "celebrate": ("celebrate", "share", "offer"),
-    "inform": ("acknowledge", "progress", "inform", "ask"),
-    "check_in": ("acknowledge", "support", "ask"),
-}
+# The same strategies and slots as English, in the same order.
+SLOTS = en.SLOTS
 
 # Emotion groups: "default" lines suit every feeling and are used alongside the group's own.
 # Each group holds at least as many lines as its English counterpart, so a long conversation of

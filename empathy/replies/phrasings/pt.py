@@ -12,6 +12,8 @@ sound cheerful ("ótimo", "que bom", "parabéns", "fico feliz" appear nowhere el
 
 from __future__ import annotations
 
+from empathy.replies.phrasings import en
+
 VERSION = "pt-2026.12.1"
 
 # The crisis path: fixed, reviewed text. Never generated, never varied by topic.
@@ -23,15 +25,8 @@ SAFETY_FIRST = (
     "para um serviço de apoio emocional da sua região.",
 )
 
-# Slots are composed in this order; a slot listed in OPTIONAL is used only when it applies.
-SLOTS: dict[str, tuple[str, ...]] = {
-    "validate_then_solve": ("acknowledge", "validate", "progress", "next"),
-    "own_and_expedite": ("own", "progress", "expedite", "ask"),
-    "reassure_and_clarify": ("reassure", "steps", "check"),
-    "celebrate": ("celebrate", "share", "offer"),
-    "inform": ("acknowledge", "progress", "inform", "ask"),
-    "check_in": ("acknowledge", "support", "ask"),
-}
+# The same strategies and slots as English, in the same order.
+SLOTS = en.SLOTS
 
 # Emotion groups: "default" lines suit every feeling and are used alongside the group's own.
 # Each mandatory slot holds enough lines (25+ with the defaults) for a long conversation of one
