@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from empathy.crisis.normalize import normalize
+
 SEED = 20260
 HELD_OUT_PERCENT = 30
 CSSRS_FILE = "cssrs_reddit_posts.tsv"
@@ -19,6 +21,26 @@ CORPUS_LEVELS = ("crisis", "concern", "none")
 # Categories whose danger comes from someone else: they get abuse or child-protection lines.
 OTHERS_CATEGORIES = frozenset({"danger_abuse", "danger_threat", "child_at_risk"})
 CHILD_CATEGORIES = frozenset({"child_at_risk"})
+# Phrases quoted in the issue that asked for this detector (and the design's keyword
+# sentences): a curated line containing one is never trained on, so whatever checks them
+# measures the detector rather than its memory of the examples.
+ISSUE_PHRASES = (
+    "better off dead",
+    "nobody would notice if i was gone",
+    "ich will nicht mehr leben",
+    "no quiero vivir mas",
+    "je veux mourir",
+    "quiero suicidarme",
+    "kill the auto-renew",
+    "jump to premium",
+    "jump to the next tier",
+    "dead tired",
+    "the deadline will be the death of me",
+    "hopeless about this refund",
+    "i'm not suicidal, just annoyed",
+    "no point living",
+    "thinking about suicide",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +66,8 @@ def corpus_load(corpus_dir: Path = CORPUS_DIR) -> list[CorpusLine]:
             for number, row in enumerate(reader, start=2):
                 if len(row) != 3 or row[0] not in CORPUS_LEVELS or not row[2].strip():
                     raise ValueError(f"{path.name}:{number}: malformed row")
+                if any(phrase in normalize(row[2]) for phrase in ISSUE_PHRASES):
+                    continue
                 lines.append(CorpusLine(path.stem.split("_")[0], row[0], row[1], row[2].strip()))
     return lines
 

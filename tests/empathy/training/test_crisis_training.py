@@ -185,3 +185,18 @@ def test_cssrs_rows_are_self_directed_risk() -> None:
 
 def test_corpus_files_are_where_training_reads_them() -> None:
     assert {p.stem.split("_")[0] for p in CORPUS_DIR.glob("*.tsv")} == LANGUAGES
+
+
+def test_lines_quoting_the_issue_are_never_trained_on(tmp_path: Path) -> None:
+    from empathy.training.crisis_data import ISSUE_PHRASES
+
+    (tmp_path / "en.tsv").write_text(
+        "level\tcategory\ttext\n"
+        "crisis\tpassive_death_wish\tHonestly I would be better off dead at this point\n"
+        "none\ttech\tplease kill the auto-renew on my plan\n"
+        "crisis\texplicit_intent\ti am going to end my life tonight\n",
+        encoding="utf-8",
+    )
+    assert [line.text for line in corpus_load(tmp_path)] == ["i am going to end my life tonight"]
+    shipped = [normalize(line.text) for line in corpus_load()]
+    assert not [t for t in shipped if any(phrase in t for phrase in ISSUE_PHRASES)]
