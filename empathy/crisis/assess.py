@@ -49,6 +49,8 @@ _HARM_WORDS = re.compile(
     r"meurs|tuer|deces|tod|sterben|gestorben|toten|morrer|morri|morto|morta|morire|muoio|lutto|"
     r"ferito|ferita|passed away|condolences?|bereave\w*|hits? me|hitting me|beats? me|"
     r"punch\w*|slap\w*|chok\w*|strangl\w*|pills?|overdose|rope|noose|bridge|jump|gone|"
+    r"medication|meds|tablets?|(?:not|never) wake up|no despertar|ne plus me reveiller|"
+    r"nicht mehr aufwachen|nao acordar|non svegliarmi|"
     r"golpea|pega|me pega|frappe|schlagt|bate|picchia|pastillas|pilules|tabletten|comprimidos|"
     r"pastiglie|cuerda|corde|seil|corda)\b"
     r"|\b(?:suicid|overdos|self ?harm|abus|umbring|selbstmord|suizid|verletz|machuc|lastim|"
