@@ -190,17 +190,6 @@ def agent_workload_list() -> list[dict[str, Any]]:
 # ---------------------------------------------------------------------------
 # Conversation counters the rules read
 # ---------------------------------------------------------------------------
-def conversation_visitor_texts(
-    *, conversation_id: UUID | str, before_seq: int | None = None, limit: int = 10
-) -> list[str]:
-    """Earlier visitor messages (oldest first); all of them when `before_seq` is None."""
-    query = Message.objects.filter(conversation_id=conversation_id, sender=Message.Sender.VISITOR)
-    if before_seq is not None:
-        query = query.filter(seq__lt=before_seq)
-    rows = list(query.order_by("-seq").values_list("text", flat=True)[:limit])
-    return list(reversed(rows))
-
-
 def conversation_visitor_history(
     *, conversation_id: UUID | str, limit: int = 10
 ) -> tuple[list[str], str | None]:

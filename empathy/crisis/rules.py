@@ -408,29 +408,3 @@ def rule_hits(normalized: str) -> list[RuleHit]:
     ]
     hits.sort(key=lambda hit: (hit.start, hit.rule))
     return hits
-
-
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine)\b")
-_HOW_TO_QUESTION = re.compile(
-    r"^(?:(?:so|ok|okay|hi|hey|hello|quick question|question)[,:!]? )?"
-    r"(?:how (?:do|can|could|should|would|might|will) (?:i|you|we|one)|how to|"
-    r"what(?:'s| is| are) the (?:best|easiest|quickest|fastest|right|simplest|safest) "
-    r"(?:way|ways|steps|method) (?:to|of|for)|what steps (?:should|do|can|must) i|"
-    r"where (?:can|do|should|could) i|can you (?:tell|show) me how to|"
-    r"is (?:it|there) (?:possible|a way) to)\b"
-)
-_SENTENCE_BREAK = re.compile(r"[.!?;\n]\s*\S")
-
-
-def classifier_applies(normalized: str) -> bool:
-    """Whether the text classifier may raise the level of this text on its own.
-
-    The classifier learnt from first-person disclosures, so it is not asked about text with no
-    first-person reference (risk to someone else has its own rule), nor about a one-sentence
-    how-to question: a support desk's commonest message ("how do I end my subscription?"), where
-    word statistics alone mislead and self-directed method questions are caught by the rules.
-    """
-    if not _FIRST_PERSON.search(normalized):
-        return False
-    is_one_sentence = not _SENTENCE_BREAK.search(normalized.rstrip(".!?; \n"))
-    return not (is_one_sentence and _HOW_TO_QUESTION.match(normalized))

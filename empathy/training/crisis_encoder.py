@@ -56,6 +56,12 @@ def _model_class() -> Any:
     return CrisisEncoder
 
 
+def _encode(tokenizer: Any, texts: list[str]) -> Any:
+    return tokenizer(
+        texts, padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt"
+    )
+
+
 def _length_batches(lengths: Sequence[int], size: int, rng: random.Random) -> list[list[int]]:
     """Shuffled batches of similar length (less padding on a CPU), in shuffled order."""
     order = list(range(len(lengths)))
@@ -117,13 +123,7 @@ def fine_tune(
     for epoch in range(1, epochs + 1):
         model.train()
         for number, batch in enumerate(_length_batches(lengths, BATCH_SIZE, rng), start=1):
-            enc = tokenizer(
-                [texts[i] for i in batch],
-                padding=True,
-                truncation=True,
-                max_length=MAX_LENGTH,
-                return_tensors="pt",
-            )
+            enc = _encode(tokenizer, [texts[i] for i in batch])
             logits = model(enc["input_ids"], enc["attention_mask"])
             per = loss_fn(logits, y[batch]) * head_mask[batch]
             per[:, 0] = per[:, 0] * risk_weight[batch]
@@ -156,13 +156,7 @@ def predict(model: Any, tokenizer: Any, texts: Sequence[str]) -> np.ndarray:
     with torch.no_grad():
         for start in range(0, len(order), 128):
             chunk = order[start : start + 128]
-            enc = tokenizer(
-                [texts[i] for i in chunk],
-                padding=True,
-                truncation=True,
-                max_length=MAX_LENGTH,
-                return_tensors="pt",
-            )
+            enc = _encode(tokenizer, [texts[i] for i in chunk])
             out[chunk] = torch.sigmoid(model(enc["input_ids"], enc["attention_mask"])).numpy()
     return out
 
