@@ -4,9 +4,12 @@ Usage: python benchmarks/emotion_quality.py --data ../shared/data/goemotions
 
 Everything is measured in one run on the same splits (the full dev and test files):
 
-- the shipped model: 28 labels ``predict(probs, manifest["thresholds"])``; Ekman 7-way
-  ``predict(ekman_scores(probs), manifest["ekman_thresholds"])``; 3-way sentiment = argmax of
-  its probabilities summed per sentiment group (below);
+- the shipped model, through the ``labels`` it emits (``predict(probs, manifest["thresholds"])``:
+  the labels above their thresholds, else the top one, as ``reading_build`` does): 28 labels
+  scored as emitted, Ekman 7-way as the groups of the emitted labels; for reference also
+  Ekman from group thresholds alone (``predict(ekman_scores(probs), ekman_thresholds)``, which
+  the product does not emit); 3-way sentiment = argmax of its probabilities summed per
+  sentiment group (below);
 - text2emotion (Happy/Angry/Surprise/Sad/Fear -> joy/anger/surprise/sadness/fear; it has no
   disgust) and NRCLex (anger, disgust, fear, joy, sadness, surprise map to the Ekman group of
   the same name; anticipation and trust have no Ekman group and positive/negative are
@@ -333,11 +336,20 @@ def _print_ours(results: dict[str, dict[str, Any]]) -> None:
             fmt(r["micro_f1"]),
             fmt(r["ekman_macro_f1"]),
             fmt(r["ekman_micro_f1"]),
+            fmt(r["ekman_group_threshold_macro_f1"]),
             fmt(r["sentiment_macro_f1"]),
         ]
         for split, r in results.items()
     ]
-    header = ["split", "28 macro-F1", "28 micro-F1", "Ekman macro", "Ekman micro", "sent. 3-way"]
+    header = [
+        "split",
+        "28 macro-F1",
+        "28 micro-F1",
+        "Ekman macro",
+        "Ekman micro",
+        "Ekman macro (group thresholds)",
+        "sent. 3-way",
+    ]
     print(table(header, rows))
     print("\nPer-label F1 (28 labels)")
     print(
@@ -406,9 +418,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for split in SPLITS:
         texts, gold = data[split]
         probs, _ = detector.predict_proba(texts)
-        r: dict[str, Any] = report(
-            gold, predict(probs, thresholds), predict(ekman_scores(probs), ekman_thresholds)
-        )
+        emitted = predict(probs, thresholds)
+        r: dict[str, Any] = report(gold, emitted)
+        r["ekman_group_threshold_macro_f1"] = report(
+            gold, emitted, predict(ekman_scores(probs), ekman_thresholds)
+        )["ekman_macro_f1"]
         r["sentiment_macro_f1"] = class_macro_f1(
             gold_sent[split], sentiment_from_probs(probs), len(SENTIMENTS)
         )
