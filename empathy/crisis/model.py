@@ -107,6 +107,23 @@ class CrisisScores:
 
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
+MIXES = ("probability", "logit")
+
+
+def heads_mix(encoded: np.ndarray, tfidf: np.ndarray, weight: float, mix: str) -> np.ndarray:
+    """Combine the transformer's and the TF-IDF heads.
+
+    "logit" averages log-odds: a half that is sure (the transformer at 0.997 on "I should have
+    died long ago", which TF-IDF has no words for) is not cancelled by one that merely has no
+    evidence, as a probability average does. "probability" is kept for older model files.
+    """
+    if mix == "logit":
+        eps = 1e-6
+        enc = np.clip(encoded, eps, 1 - eps)
+        tf = np.clip(tfidf, eps, 1 - eps)
+        z = weight * np.log(enc / (1 - enc)) + (1.0 - weight) * np.log(tf / (1 - tf))
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+    return np.asarray(weight * encoded + (1.0 - weight) * tfidf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +138,7 @@ class CrisisModel:
     encoder_weight: float = 0.0
     encoder_files: dict[str, str] | None = None
     encoder_max_length: int = 128
+    encoder_mix: str = "probability"
     lexicon: frozenset[str] = frozenset()
     encoder: Encoder | None = None
 
@@ -143,7 +161,7 @@ class CrisisModel:
             if self.encoder is None:
                 raise CrisisModelError("the crisis model has no encoder attached")
             encoded = np.asarray(self.encoder(list(normalized)), dtype=np.float64)
-            probs = self.encoder_weight * encoded + (1.0 - self.encoder_weight) * tfidf
+            probs = heads_mix(encoded, tfidf, self.encoder_weight, self.encoder_mix)
         else:
             probs = tfidf
         return [
@@ -252,12 +270,15 @@ def model_from_payload(data: dict[str, Any]) -> CrisisModel:
             encoder_weight=float(encoder.get("weight", 0.0)),
             encoder_files=dict(encoder.get("files", {})),
             encoder_max_length=int(encoder.get("max_length", 128)),
+            encoder_mix=str(encoder.get("mix", "probability")),
             lexicon=frozenset(t for b in words for t in b.vocabulary if " " not in t),
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise CrisisModelError(str(exc)) from exc
     if len(model.intercepts) != len(HEADS):
         raise CrisisModelError("one intercept per head is required")
+    if model.encoder_mix not in MIXES:
+        raise CrisisModelError(f"the encoder mix must be one of {MIXES}")
     if not 0.0 <= model.encoder_weight <= 1.0:
         raise CrisisModelError("the encoder weight must lie in [0, 1]")
     return model

@@ -60,6 +60,11 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# "300 kms" is a distance, never the slang "kms" (kill myself): the unit after a number is
+# spelled the one way the models have no risk reading for.
+_DISTANCE = re.compile(r"(\d)\s*kms\b")
+
+
 def normalize(text: str, *, known: Container[str] = frozenset()) -> str:
     """Lower-case, de-disguised text: confusables, leetspeak, spaced letters, elongations.
 
@@ -68,6 +73,7 @@ def normalize(text: str, *, known: Container[str] = frozenset()) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text).translate(_QUOTES).casefold()
     text = _strip_marks(text)
+    text = _DISTANCE.sub(r"\1 km", text)
     text = _TOKEN.sub(lambda m: _fix_token(m.group(0), known), text)
     text = _SPACED.sub(lambda m: re.sub(r"[ .\-_*]", "", m.group(0)), text)
     return _WHITESPACE.sub(" ", text).strip()

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from empathy.crisis.model import HEADS, analyze, analyze_chars
+from empathy.crisis.model import HEADS, analyze, analyze_chars, heads_mix
 from empathy.crisis.normalize import normalize
 from empathy.crisis.rules import rule_hits
 from empathy.training.crisis_data import (
@@ -49,6 +49,9 @@ N_SUPPORT = 4000
 # counts more than a Reddit comment.
 WEIGHTS = {"cssrs": 1.0, "corpus": 3.0, "support": 2.0, "goemotions": 1.0, "glued": 1.0}
 VALIDATION_SHARE = 0.15
+# Log-odds averaging beat probability averaging on validation (AUC 0.9917 vs 0.9908, curated
+# near-misses 0.9706 vs 0.9671, C-SSRS crisis-level recall 0.88 vs 0.83 at the same budgets).
+MIX = "logit"
 # Generic negatives the transformer sees per epoch (the TF-IDF half learns from all of them).
 ENCODER_NEGATIVES = {"goemotions": 4000, "support": 2500, "glued": 300}
 # Targets on the validation rows.
@@ -333,9 +336,9 @@ def train(
     )
     weight = max(
         (w / 10 for w in range(11)),
-        key=lambda w: val_score(w * p_encoder + (1 - w) * p_tfidf),
+        key=lambda w: val_score(heads_mix(p_encoder, p_tfidf, w, MIX)),
     )
-    p_val = weight * p_encoder + (1 - weight) * p_tfidf
+    p_val = heads_mix(p_encoder, p_tfidf, weight, MIX)
     val_rows = Rows(
         texts=val_texts,
         risk=val_risk,
@@ -371,7 +374,12 @@ def train(
     payload = payload_build(
         fitted,
         thresholds,
-        encoder={"weight": weight, "max_length": crisis_encoder.MAX_LENGTH, "files": files},
+        encoder={
+            "weight": weight,
+            "mix": MIX,
+            "max_length": crisis_encoder.MAX_LENGTH,
+            "files": files,
+        },
     )
     payload["metadata"] = {
         "seed": seed,

@@ -150,6 +150,37 @@ def test_encoder_and_tfidf_are_averaged_with_the_stored_weight(tmp_path: Path) -
     ]
 
 
+def test_a_logit_mix_averages_the_halves_log_odds(tmp_path: Path) -> None:
+    payload, probe, expected = _tiny_payload(encoder_weight=0.4)
+    payload["encoder"]["mix"] = "logit"
+    path = tmp_path / "tiny.json"
+    model_save(path=path, payload=payload)
+    model = model_load(path=path, with_encoder=False)
+    model = type(model)(
+        **{
+            **{f: getattr(model, f) for f in model.__dataclass_fields__},
+            "encoder": lambda texts: np.tile(np.array([0.99, 0.2, 0.1]), (len(texts), 1)),
+        }
+    )
+
+    def logit(p: float) -> float:
+        return float(np.log(p / (1 - p)))
+
+    got = model.scores_many(probe)
+    assert [round(s.risk, 9) for s in got] == [
+        round(1 / (1 + np.exp(-(0.4 * logit(0.99) + 0.6 * logit(p)))), 9) for p in expected[0]
+    ]
+
+
+def test_an_unknown_mix_is_refused(tmp_path: Path) -> None:
+    payload, _probe, _ = _tiny_payload(encoder_weight=0.5)
+    payload["encoder"]["mix"] = "max"
+    path = tmp_path / "tiny.json"
+    model_save(path=path, payload=payload)
+    with pytest.raises(CrisisModelError, match="mix"):
+        model_load(path=path, with_encoder=False)
+
+
 def test_a_weighted_model_without_its_encoder_refuses_to_score(tmp_path: Path) -> None:
     payload, _probe, _ = _tiny_payload(encoder_weight=0.5)
     path = tmp_path / "tiny.json"

@@ -43,3 +43,15 @@ def test_elongation_prefers_a_known_word() -> None:
 )
 def test_ordinary_numbers_and_other_scripts_are_kept(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("we drove 300 kms to the store", "we drove 300 km to the store"),
+        ("it's 5kms away", "it's 5 km away"),
+        ("gonna kms", "gonna kms"),
+    ],
+)
+def test_a_distance_is_not_read_as_the_slang(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
