@@ -9,6 +9,6 @@ class AgentsConsoleConfig(AppConfig):
 
     def ready(self) -> None:
         from agents_console.metrics import emotion_detection_accuracy_refresh
-        from config.metrics import metrics_refresher_register
+        from core.metrics import metrics_refresher_register
 
         metrics_refresher_register(emotion_detection_accuracy_refresh)

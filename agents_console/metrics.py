@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from config.metrics import emotion_detection_accuracy_set
+from core.metrics import emotion_detection_accuracy_set
 
 
 def emotion_detection_accuracy_refresh() -> None:

@@ -23,7 +23,7 @@ class EmotionFeedback(models.Model):
     detected_category = models.CharField(max_length=16)
     # "onnx", "tfidf", "ensemble", "llm" or "other": the metric's closed label set.
     detection_method = models.CharField(max_length=16)
-    # "low", "medium" or "high" (config.metrics.confidence_bucket of the reading).
+    # "low", "medium" or "high" (core.metrics.confidence_bucket of the reading).
     confidence_bucket = models.CharField(max_length=8)
     is_correct = models.BooleanField()
     # What the agent says the visitor felt; equals detected_emotion when confirmed.

@@ -16,9 +16,9 @@ from django.db import transaction
 
 from agents_console import guidance, selectors
 from agents_console.models import EmotionFeedback, InternalNote
-from config.metrics import confidence_bucket
 from conversations.models import Conversation, Message
 from conversations.privacy import services as privacy_services
+from core.metrics import confidence_bucket
 from empathy import taxonomy
 from escalations import selectors as escalation_selectors
 from escalations import services as escalation_services

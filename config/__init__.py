@@ -1,4 +1,4 @@
-"""Project configuration: settings, URL routes, ASGI entry point and the Celery app."""
+"""The composition root: settings, URL routes, the ASGI entry point and the Celery app."""
 
 from config.celery import app as celery_app
 

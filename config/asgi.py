@@ -10,8 +10,8 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
-from config.shutdown import RestartHintMiddleware  # noqa: E402
 from conversations.routing import websocket_urlpatterns as widget_websockets  # noqa: E402
+from core.shutdown import RestartHintMiddleware  # noqa: E402
 from empathy.warmup import models_warm_up  # noqa: E402
 from escalations.routing import websocket_urlpatterns as agent_websockets  # noqa: E402
 

@@ -11,4 +11,4 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 # Signal handlers: the worker's metrics endpoint, task metrics, task log context.
-import config.worker  # noqa: E402, F401
+import core.worker  # noqa: E402, F401

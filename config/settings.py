@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "channels",
+    "core",
     "empathy",
     "conversations",
     "escalations",
@@ -95,11 +96,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Probes and scrapes call the pod by IP: answered before host validation and sessions.
-    "config.health.HealthCheckMiddleware",
+    "core.health.HealthCheckMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
-    "config.logging.RequestContextMiddleware",
+    "core.logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "config.static.AsyncWhiteNoiseMiddleware",
+    "core.static.AsyncWhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -217,15 +218,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
     # Worker liveness: the CeleryCanaryStale alert watches this task's success counter.
-    "health-canary": {"task": "config.health_canary", "schedule": 60.0},
+    "health-canary": {"task": "core.health_canary", "schedule": 60.0},
 }
 
 # Rate-limit counters and the emotional-state mirror must be shared by every web process.
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis backend with one pool and client per process (see config.cache).
-            "BACKEND": "config.cache.RedisCache",
+            # Django's Redis backend with one pool and client per process (see core.cache).
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ed",
         }
@@ -394,9 +395,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "config.logging.JsonFormatter"},
+        "json": {"()": "core.logging.JsonFormatter"},
     },
-    "filters": {"context": {"()": "config.logging.ContextFilter"}},
+    "filters": {"context": {"()": "core.logging.ContextFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -421,7 +422,7 @@ WORKER_METRICS_PORT = env_int("WORKER_METRICS_PORT", 9100)
 METRICS_CELERY_QUEUES = env_list("METRICS_CELERY_QUEUES", ["celery"])
 
 if SENTRY_DSN:
-    from config.sentry import sentry_init
+    from core.sentry import sentry_init
 
     sentry_init(
         dsn=SENTRY_DSN,

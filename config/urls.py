@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from config import health, metrics, views
 from conversations.privacy import views as privacy_views
+from core import health, metrics, views
 
 urlpatterns = [
     path("", views.home, name="home"),

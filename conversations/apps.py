@@ -8,7 +8,7 @@ class ConversationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from config.metrics import metrics_refresher_register
         from conversations.satisfaction.metrics import user_satisfaction_refresh
+        from core.metrics import metrics_refresher_register
 
         metrics_refresher_register(user_satisfaction_refresh)

@@ -10,8 +10,8 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from config.websocket import FrameLimiter
 from conversations import access, events, selectors
+from core.websocket import FrameLimiter
 
 logger = logging.getLogger(__name__)
 

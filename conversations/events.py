@@ -8,7 +8,7 @@ from uuid import UUID
 
 from django.db import transaction
 
-from config import layers
+from core import layers
 
 if TYPE_CHECKING:
     from conversations.models import Message

@@ -10,7 +10,6 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from config.errors import ServiceError
 from conversations import emotional_state, events
 from conversations.models import (
     Conversation,
@@ -21,6 +20,7 @@ from conversations.models import (
     Visitor,
 )
 from conversations.satisfaction import selectors as satisfaction_selectors
+from core.errors import ServiceError
 from empathy.types import EmotionReading
 
 logger = logging.getLogger(__name__)

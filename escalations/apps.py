@@ -8,7 +8,7 @@ class EscalationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from config.metrics import metrics_refresher_register
+        from core.metrics import metrics_refresher_register
         from escalations import services
 
         metrics_refresher_register(services.metrics_queue_refresh)

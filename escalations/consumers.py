@@ -14,8 +14,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.http.request import split_domain_port, validate_host
 
-from config.websocket import FrameLimiter
 from conversations import events as conversation_events
+from core.websocket import FrameLimiter
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
 

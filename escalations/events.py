@@ -9,8 +9,8 @@ from uuid import UUID
 
 from django.db import transaction
 
-from config import layers
 from conversations import events as conversation_events
+from core import layers
 
 if TYPE_CHECKING:
     from escalations.models import Escalation

@@ -7,7 +7,6 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from config.sentry import sensitive_text_register
 from conversations.apis import (
     _AUTH_HEADER,
     WidgetApi,
@@ -17,6 +16,7 @@ from conversations.apis import (
     _errors,
 )
 from conversations.satisfaction import selectors, services
+from core.sentry import sensitive_text_register
 
 _STATUS = {
     services.RatingInvalid: 400,

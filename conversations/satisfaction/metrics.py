@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from config import metrics
+from core import metrics
 
 
 def user_satisfaction_refresh() -> None:

@@ -10,8 +10,8 @@ from uuid import UUID
 from django.db.models import Avg, Count
 from django.utils import timezone
 
-from config import metrics
 from conversations.models import EmotionReadingRecord, Message, SatisfactionRating
+from core import metrics
 
 CsatOffer = Literal["ask", "check_in"]
 

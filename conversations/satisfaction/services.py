@@ -6,9 +6,9 @@ import logging
 
 from django.db import transaction
 
-from config.errors import ServiceError
 from conversations.models import Conversation, SatisfactionRating
 from conversations.satisfaction import selectors
+from core.errors import ServiceError
 
 logger = logging.getLogger(__name__)
 

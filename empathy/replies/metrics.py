@@ -1,4 +1,4 @@
-"""Records failovers in ``ai_service_failovers_total`` (defined once, in config.metrics)."""
+"""Records failovers in ``ai_service_failovers_total`` (defined once, in core.metrics)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ Recorder = Callable[..., None]
 @functools.cache
 def _recorder() -> Recorder:
     try:
-        from config.metrics import ai_failover_record
+        from core.metrics import ai_failover_record
     except ImportError:
         # Without the project's metric registry (a bare checkout of the domain package) the
-        # counter is defined here; config.metrics cannot be imported later in that process.
+        # counter is defined here; core.metrics cannot be imported later in that process.
         from prometheus_client import Counter
 
         counter = Counter(

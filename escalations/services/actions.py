@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from config import metrics
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
 from conversations.privacy import selectors as privacy_selectors
 from conversations.privacy import services as privacy_services
+from core import metrics
 from escalations import events, rules, selectors
 from escalations.models import Escalation
 from escalations.services.common import (

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
-from config.errors import ServiceError
+from core.errors import ServiceError
 from empathy.types import EmotionReading
 from escalations import events
 from escalations.models import Escalation, EscalationEvent

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from django.db import transaction
 
-from config import metrics
 from conversations.models import Conversation, Message
+from core import metrics
 from empathy.types import CrisisAssessment
 from escalations import rules, selectors
 from escalations.rules import EscalationDecision

@@ -10,10 +10,10 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from config import metrics
 from conversations import selectors as conversation_selectors
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
+from core import metrics
 from empathy.types import CrisisAssessment, EmotionReading
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation

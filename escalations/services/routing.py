@@ -11,9 +11,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from config import metrics
 from conversations import services as conversation_services
 from conversations.models import Conversation
+from core import metrics
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
 from escalations.services.common import (

@@ -9,7 +9,7 @@ from django.test import Client
 
 from agents_console import services
 from agents_console.metrics import emotion_detection_accuracy_refresh
-from config.metrics import EMOTION_DETECTION_ACCURACY
+from core.metrics import EMOTION_DETECTION_ACCURACY
 from tests.agents_console.conftest import ANGRY, escalate, make_user
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from django.utils import timezone
 from prometheus_client import REGISTRY
 from rest_framework.test import APIClient
 
-from config.metrics import metrics_refresh
 from conversations import services
 from conversations.models import Conversation, ConversationEvent, SatisfactionRating
+from core.metrics import metrics_refresh
 from escalations import services as escalation_services
 from escalations.models import AgentProfile
 from tests.conversations.conftest import ConversationFactory, token_for

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from prometheus_client import REGISTRY
 
-from config import health
+from core import health
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from config import metrics
-from config.middleware import SyncAndAsyncMiddleware
+from core import metrics
+from core.middleware import SyncAndAsyncMiddleware
 
 Check = Callable[[float], None]
 

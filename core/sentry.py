@@ -65,7 +65,7 @@ sensitive_texts_var: contextvars.ContextVar[tuple[str, ...]] = contextvars.Conte
 def sensitive_text_register(*texts: str) -> None:
     """Scrub these texts (a visitor's message, a draft reply) from any event captured later in
     the current request or task. Call it where the text enters: the scope ends with the request
-    (``RequestContextMiddleware``) or the task (``config.worker``)."""
+    (``RequestContextMiddleware``) or the task (``core.worker``)."""
     sensitive_texts_var.set(sensitive_texts_var.get() + tuple(t for t in texts if t))
 
 

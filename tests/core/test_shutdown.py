@@ -10,9 +10,9 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 from websockets.typing import Origin
 
-from config import shutdown
 from conversations import access
 from conversations.models import Conversation, Site, Visitor
+from core import shutdown
 from tests.conftest import run_asgi_server
 
 ORIGIN = "https://shop.example"

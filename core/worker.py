@@ -7,7 +7,7 @@ on ``WORKER_METRICS_PORT + 1 + i``; with ``--concurrency 2`` Prometheus scrapes 
 Solo and thread pools run tasks in the main process, so 9100 alone carries everything.
 ``WORKER_METRICS_PORT=0`` turns the endpoint off. Sum across ports in queries.
 
-Worker liveness end to end: beat sends ``config.health_canary`` every minute, and the alert
+Worker liveness end to end: beat sends ``core.health_canary`` every minute, and the alert
 CeleryCanaryStale fires when no worker has counted one as succeeded for 5 minutes.
 """
 
@@ -19,9 +19,9 @@ from typing import Any
 
 from celery import shared_task, signals
 
-from config import metrics
-from config.logging import conversation_id_var, request_id_var, safe_id, task_id_var
-from config.sentry import sensitive_texts_var
+from core import metrics
+from core.logging import conversation_id_var, request_id_var, safe_id, task_id_var
+from core.sentry import sensitive_texts_var
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ _context_tokens: dict[str, list[Any]] = {}
 _STATES = {"SUCCESS": "succeeded", "FAILURE": "failed", "RETRY": "retried"}
 
 
-@shared_task(name="config.health_canary", ignore_result=True)
+@shared_task(name="core.health_canary", ignore_result=True)
 def health_canary() -> str:
     """A no-op whose success counter proves the broker -> worker -> metrics path works."""
     return "pong"

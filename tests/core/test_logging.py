@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.test import Client
 
-from config.logging import ContextFilter, JsonFormatter, log_context
-from config.sentry import sensitive_scope, sensitive_text_register
+from core.logging import ContextFilter, JsonFormatter, log_context
+from core.sentry import sensitive_scope, sensitive_text_register
 
 CONVERSATION = "0b9e4d3c-62a1-4c55-8f2e-7d9c1e4b5a60"
 TEXT = "my card was charged twice and I am furious"
@@ -38,7 +38,7 @@ def lines() -> Iterator[Lines]:
         logger.setLevel(old_level)
 
 
-@pytest.mark.urls("tests.config.observability_urls")
+@pytest.mark.urls("tests.core.observability_urls")
 def test_request_log_line_carries_ids_and_no_text(lines: Lines) -> None:
     response = Client().post(
         f"/c/{CONVERSATION}/messages", {"text": TEXT}, HTTP_X_REQUEST_ID="edge-7f3a"
@@ -56,7 +56,7 @@ def test_request_log_line_carries_ids_and_no_text(lines: Lines) -> None:
     assert TEXT not in json.dumps(line)
 
 
-@pytest.mark.urls("tests.config.observability_urls")
+@pytest.mark.urls("tests.core.observability_urls")
 @pytest.mark.parametrize(
     "header", ["has spaces in it", "x" * 65, 'quote"inside'], ids=["spaces", "long", "quote"]
 )
@@ -99,6 +99,6 @@ def test_settings_route_the_root_logger_through_the_json_formatter() -> None:
 
     handler = settings.LOGGING["handlers"]["console"]
     assert settings.LOGGING["formatters"][handler["formatter"]]["()"] == (
-        "config.logging.JsonFormatter"
+        "core.logging.JsonFormatter"
     )
     assert handler["filters"] == ["context"]

@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 from prometheus_client import REGISTRY
 
-from config import metrics
+from core import metrics
 
 WHEN = datetime(2026, 3, 4, 14, 30, tzinfo=UTC)
 
@@ -404,7 +404,7 @@ def test_celery_queue_length_is_skipped_without_a_redis_broker() -> None:
 
 
 def test_every_reply_strategy_is_a_metric_label() -> None:
-    from config import metrics
+    from core import metrics
     from empathy.replies import STRATEGIES
 
     assert frozenset(STRATEGIES) == metrics.RESPONSE_STRATEGIES

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from config.cache import RedisCache
+from core.cache import RedisCache
 
 # A query string no other code uses keeps this test's pool to itself.
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0") + "?socket_timeout=7"
@@ -30,7 +30,7 @@ def test_two_cache_objects_reuse_one_pool_and_its_connection() -> None:
 
 
 def test_a_different_url_gets_its_own_pool() -> None:
-    from config.cache import SharedConnectionPool
+    from core.cache import SharedConnectionPool
 
     a = SharedConnectionPool.from_url("redis://127.0.0.1:6379/1")
     b = SharedConnectionPool.from_url("redis://127.0.0.1:6379/2")

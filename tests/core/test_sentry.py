@@ -12,7 +12,7 @@ from django.test import Client
 from sentry_sdk.envelope import Envelope
 from sentry_sdk.transport import Transport
 
-from config.sentry import (
+from core.sentry import (
     FILTERED,
     scrub_event,
     sensitive_scope,
@@ -74,7 +74,7 @@ def test_options_forbid_default_pii_and_request_bodies(transport: MemoryTranspor
     assert {"DjangoIntegration", "CeleryIntegration"} <= names
 
 
-@pytest.mark.urls("tests.config.observability_urls")
+@pytest.mark.urls("tests.core.observability_urls")
 def test_crisis_text_never_reaches_a_captured_event(transport: MemoryTransport) -> None:
     client = Client(raise_request_exception=False)
     response = client.post(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, JsonResponse
 from django.urls import path
 
-from config.sentry import sensitive_text_register
+from core.sentry import sensitive_text_register
 
 logger = logging.getLogger("empathy.test")
 

@@ -15,8 +15,8 @@ import pytest
 from kombu import Connection
 from prometheus_client.parser import text_string_to_metric_families
 
-from config import worker
 from config.celery import app
+from core import worker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,7 +29,7 @@ def test_worker_metrics_port_layout(index: int | None, port: int) -> None:
 
 
 def test_canary_task_is_registered_and_answers() -> None:
-    assert "config.health_canary" in app.tasks
+    assert "core.health_canary" in app.tasks
     assert worker.health_canary() == "pong"
 
 
@@ -102,10 +102,10 @@ def test_prefork_worker_serves_metrics_for_main_and_child(settings) -> None:  # 
         _wait_for(base, always_there, deadline)
         _wait_for(base + 1, always_there, deadline)
         with Connection(broker) as connection:
-            app.send_task("config.health_canary", queue=queue, connection=connection)
-        key = ("celery_tasks_total", (("state", "succeeded"), ("task", "config.health_canary")))
+            app.send_task("core.health_canary", queue=queue, connection=connection)
+        key = ("celery_tasks_total", (("state", "succeeded"), ("task", "core.health_canary")))
         assert _wait_for(base + 1, key, deadline) == 1.0
-        duration = ("celery_task_duration_seconds_count", (("task", "config.health_canary"),))
+        duration = ("celery_task_duration_seconds_count", (("task", "core.health_canary"),))
         assert _samples(base + 1)[duration] == 1.0
         # The task ran in the child: the main process counted nothing.
         assert key not in _samples(base)

@@ -19,8 +19,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from pythonjsonlogger.json import JsonFormatter as _BaseJsonFormatter
 
-from config.middleware import SyncAndAsyncMiddleware
-from config.sentry import FILTERED, sensitive_scope, sensitive_texts_var
+from core.middleware import SyncAndAsyncMiddleware
+from core.sentry import FILTERED, sensitive_scope, sensitive_texts_var
 
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "request_id", default=None
