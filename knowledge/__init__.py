@@ -1,0 +1,1 @@
+"""Knowledge base: per-site help-center articles, hybrid retrieval and extractive answers."""

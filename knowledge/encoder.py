@@ -1,0 +1,85 @@
+"""The sentence encoder behind semantic retrieval, behind a small interface chosen by settings.
+
+The default is the shipped int8 all-MiniLM-L6-v2 (exported by empathy/training/kb_encoder.py):
+its files are checked against the sha256 values in manifest.json before the session is built, by
+the same loader the crisis model uses. Nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from django.conf import settings
+
+from empathy.encoder import EncoderIntegrityError, OnnxTextModel
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "models" / "kb_encoder"
+MANIFEST_FILE = "manifest.json"
+FORMAT = "empathy-sentence-encoder/1"
+
+
+class EncoderUnavailable(RuntimeError):
+    """The encoder's files are missing, malformed or fail their checksums."""
+
+
+class TextEmbedder(Protocol):
+    name: str
+    dimension: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit-length float32 row per text."""
+        ...
+
+
+class OnnxSentenceEmbedder:
+    """MiniLM with mean pooling and L2 normalisation inside the ONNX graph."""
+
+    def __init__(self, model_dir: Path, *, threads: int = 1) -> None:
+        try:
+            manifest = json.loads((model_dir / MANIFEST_FILE).read_text())
+        except (OSError, ValueError) as exc:
+            raise EncoderUnavailable(
+                f"kb encoder manifest unreadable in {model_dir}: {exc}"
+            ) from exc
+        if manifest.get("format") != FORMAT:
+            raise EncoderUnavailable(
+                f"kb encoder format {manifest.get('format')!r} is not {FORMAT}"
+            )
+        try:
+            self._model = OnnxTextModel(
+                model_dir,
+                files=manifest["files"],
+                max_length=int(manifest["max_length"]),
+                threads=threads,
+            )
+        except EncoderIntegrityError as exc:
+            raise EncoderUnavailable(f"kb encoder: {exc}") from exc
+        self.dimension = int(manifest["dimension"])
+        self.name = f"onnx:{model_dir.name}"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.ascontiguousarray(self._model.run(list(texts)), dtype=np.float32)
+
+
+_lock = threading.Lock()
+_embedders: dict[tuple[str, int], TextEmbedder] = {}
+
+
+def embedder_get(*, threads: int | None = None) -> TextEmbedder:
+    """The process-wide embedder for settings.KB_ENCODER_DIR (built once, then shared)."""
+    model_dir = Path(getattr(settings, "KB_ENCODER_DIR", "") or DEFAULT_MODEL_DIR)
+    count = threads if threads is not None else int(getattr(settings, "KB_ENCODER_THREADS", 1))
+    key = (str(model_dir), count)
+    with _lock:
+        embedder = _embedders.get(key)
+        if embedder is None:
+            embedder = OnnxSentenceEmbedder(model_dir, threads=count)
+            _embedders[key] = embedder
+    return embedder
