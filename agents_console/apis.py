@@ -6,9 +6,6 @@ console's own reads and actions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
@@ -18,13 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agents_console import assist, selectors, services
-from escalations.apis import IsAgent, agent_exception_handler
-
-
-def console_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
-    if isinstance(exc, services.ConsoleActionRejected):
-        return Response({"error": exc.code, "message": exc.message}, status=exc.status)
-    return agent_exception_handler(exc, context)
+from escalations.apis import IsAgent
 
 
 def _not_found() -> services.ConsoleActionRejected:
@@ -35,9 +26,6 @@ class ConsoleApi(APIView):
     # Browser sessions only: SessionAuthentication enforces CSRF on every unsafe method.
     authentication_classes = [SessionAuthentication]
     permission_classes = [IsAuthenticated, IsAgent]
-
-    def get_exception_handler(self) -> Callable[[Exception, dict[str, Any]], Response]:
-        return console_exception_handler
 
 
 @extend_schema(exclude=True)

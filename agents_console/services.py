@@ -18,6 +18,7 @@ from agents_console import guidance, selectors
 from agents_console.models import EmotionFeedback, InternalNote
 from conversations.models import Conversation, Message
 from conversations.privacy import services as privacy_services
+from core.errors import ServiceError
 from core.metrics import confidence_bucket
 from empathy import taxonomy
 from escalations import selectors as escalation_selectors
@@ -29,14 +30,8 @@ logger = logging.getLogger(__name__)
 MAX_NOTE_LENGTH = 4000
 
 
-class ConsoleActionRejected(Exception):
+class ConsoleActionRejected(ServiceError):
     """An action the console refuses; `code` and `status` are stable for the JSON error."""
-
-    def __init__(self, message: str, *, code: str = "invalid", status: int = 400) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.status = status
 
 
 def _not_found() -> ConsoleActionRejected:

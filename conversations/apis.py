@@ -3,116 +3,30 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, serializers, status
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from conversations import access, events, selectors, services
 from conversations.models import Conversation, Site
 from conversations.privacy import identity
+from core.api import BEARER_AUTH_HEADER, SettingsRateThrottle, error_responses
+from core.errors import NotFound, ServiceError
 
 logger = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------------------
-# Errors: every failure is {"error": <code>, "message": <text>} (+ "fields" for validation)
-# ---------------------------------------------------------------------------
-class WidgetError(exceptions.APIException):
-    def __init__(self, *, status_code: int, code: str, message: str) -> None:
-        super().__init__(detail=message, code=code)
-        self.status_code = status_code
-        self.error_code = code
-        self.message = message
-
-
-def _not_found() -> WidgetError:
-    # The same answer for unknown, foreign and wrongly authorized conversations.
-    return WidgetError(status_code=404, code="not_found", message="Conversation not found.")
-
-
-def _first_message(detail: Any) -> str:
-    if isinstance(detail, dict):
-        for key, value in detail.items():
-            inner = _first_message(value)
-            return inner if key == "non_field_errors" else f"{key}: {inner}"
-    if isinstance(detail, list) and detail:
-        return _first_message(detail[0])
-    return str(detail)
-
-
-_CODES = {
-    exceptions.ParseError: "malformed_request",
-    exceptions.NotFound: "not_found",
-    exceptions.MethodNotAllowed: "method_not_allowed",
-    exceptions.UnsupportedMediaType: "unsupported_media_type",
-    exceptions.NotAcceptable: "not_acceptable",
-    exceptions.Throttled: "rate_limited",
-}
-
-
-def widget_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
-    if isinstance(exc, SuspiciousOperation):
-        exc = exceptions.ParseError("The request is too large or malformed.")
-    response = drf_exception_handler(exc, context)
-    if response is None:
-        logger.exception("widget api error", exc_info=exc)
-        return Response(
-            {"error": "server_error", "message": "Something went wrong; please retry."},
-            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
-        )
-    if isinstance(exc, WidgetError):
-        response.data = {"error": exc.error_code, "message": exc.message}
-    elif isinstance(exc, exceptions.ValidationError):
-        response.data = {
-            "error": "invalid",
-            "message": _first_message(exc.detail),
-            "fields": exc.detail,
-        }
-    elif isinstance(exc, exceptions.Throttled):
-        wait = int(getattr(exc, "wait", None) or 1)
-        response.data = {
-            "error": "rate_limited",
-            "message": f"Too many requests; retry in {wait} seconds.",
-        }
-    else:
-        code = next((c for cls, c in _CODES.items() if isinstance(exc, cls)), "error")
-        detail = getattr(exc, "detail", "Request failed.")
-        response.data = {"error": code, "message": _first_message(detail)}
-    return response
-
-
-# ---------------------------------------------------------------------------
 # Throttles (counters in the shared cache, so every web process counts together)
 # ---------------------------------------------------------------------------
-class _SettingsRateThrottle(SimpleRateThrottle):
-    setting_name = ""
-
-    def get_rate(self) -> str:
-        rate: str = getattr(settings, self.setting_name)
-        return rate
-
-    def allow_request(self, request: Request, view: APIView) -> bool:
-        try:
-            return super().allow_request(request, view)
-        except Exception:
-            # Fail open: a cache (Redis) outage must not stop messages, above all a crisis.
-            logger.warning("rate-limit cache unavailable; request allowed", exc_info=True)
-            return True
-
-
-class WidgetIpThrottle(_SettingsRateThrottle):
+class WidgetIpThrottle(SettingsRateThrottle):
     scope = "widget_ip"
     setting_name = "WIDGET_RATE_IP"
 
@@ -125,7 +39,7 @@ class WidgetCreateIpThrottle(WidgetIpThrottle):
     setting_name = "WIDGET_RATE_CREATE_IP"
 
 
-class WidgetTokenThrottle(_SettingsRateThrottle):
+class WidgetTokenThrottle(SettingsRateThrottle):
     scope = "widget_token"
     setting_name = "WIDGET_RATE_TOKEN"
 
@@ -141,22 +55,10 @@ class WidgetTokenThrottle(_SettingsRateThrottle):
 # ---------------------------------------------------------------------------
 # Base view: no cookies or sessions; CORS for embedding pages; origin allow-list per site
 # ---------------------------------------------------------------------------
-_AUTH_HEADER = OpenApiParameter(
-    name="Authorization",
-    type=str,
-    location=OpenApiParameter.HEADER,
-    required=True,
-    description="`Bearer <token>` as returned when the conversation was created.",
-)
-
-
 class WidgetApi(APIView):
     authentication_classes: list[type] = []
     permission_classes = [AllowAny]
     throttle_classes = [WidgetIpThrottle]
-
-    def get_exception_handler(self) -> Callable[[Exception, dict[str, Any]], Response]:
-        return widget_exception_handler
 
     def options(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Response:
         response = Response(status=status.HTTP_204_NO_CONTENT)
@@ -178,10 +80,10 @@ class WidgetApi(APIView):
     def check_origin(self, request: Request, site: Site) -> None:
         origin = request.headers.get("Origin")
         if origin and not access.origin_is_allowed(origin, site.allowed_origins):
-            raise WidgetError(
-                status_code=403,
+            raise ServiceError(
+                "This page's origin may not use this site's widget.",
                 code="origin_not_allowed",
-                message="This page's origin may not use this site's widget.",
+                status=403,
             )
 
     def conversation_for(self, request: Request, conversation_id: str) -> Conversation:
@@ -190,7 +92,7 @@ class WidgetApi(APIView):
             conversation_id=conversation_id, token=token
         )
         if conversation is None:
-            raise _not_found()
+            raise NotFound("Conversation not found.")
         self.check_origin(request, conversation.site)
         return conversation
 
@@ -224,15 +126,6 @@ class EventSerializer(serializers.Serializer):
     )
 
 
-class ErrorSerializer(serializers.Serializer):
-    error = serializers.CharField()
-    message = serializers.CharField()
-
-
-def _errors(*codes: int) -> dict[int, OpenApiResponse]:
-    return {code: OpenApiResponse(ErrorSerializer) for code in codes}
-
-
 class WidgetConfigApi(WidgetApi):
     class WidgetConfigOutputSerializer(serializers.Serializer):
         site_key = serializers.CharField()
@@ -243,15 +136,15 @@ class WidgetConfigApi(WidgetApi):
     @extend_schema(
         operation_id="widget_config",
         parameters=[OpenApiParameter("site_key", str, required=True)],
-        responses={200: WidgetConfigOutputSerializer, **_errors(400, 403, 404, 429)},
+        responses={200: WidgetConfigOutputSerializer, **error_responses(400, 403, 404, 429)},
     )
     def get(self, request: Request) -> Response:
         site_key = request.query_params.get("site_key", "")
         if not site_key:
-            raise WidgetError(status_code=400, code="invalid", message="site_key is required.")
+            raise ServiceError("site_key is required.", code="invalid", status=400)
         site = selectors.site_get_by_key(site_key=site_key)
         if site is None:
-            raise WidgetError(status_code=404, code="not_found", message="Unknown site key.")
+            raise ServiceError("Unknown site key.", code="not_found", status=404)
         self.check_origin(request, site)
         return Response(
             {
@@ -297,7 +190,7 @@ class ConversationCreateApi(WidgetApi):
             "another conversation's id closes the socket with code 4003."
         ),
         request=ConversationCreateInputSerializer,
-        responses={201: ConversationCreateOutputSerializer, **_errors(400, 403, 404, 429)},
+        responses={201: ConversationCreateOutputSerializer, **error_responses(400, 403, 404, 429)},
     )
     def post(self, request: Request) -> Response:
         data = self.ConversationCreateInputSerializer(data=request.data)
@@ -305,7 +198,7 @@ class ConversationCreateApi(WidgetApi):
         values = data.validated_data
         site = selectors.site_get_by_key(site_key=values["site_key"])
         if site is None:
-            raise WidgetError(status_code=404, code="not_found", message="Unknown site key.")
+            raise ServiceError("Unknown site key.", code="not_found", status=404)
         self.check_origin(request, site)
         visitor = values.get("visitor") or {}
         claim = identity.identity_claim_resolve(
@@ -343,30 +236,23 @@ class MessageCreateApi(WidgetApi):
             "again returns the stored message with 200; the same id with another text is 422. "
             "The text must be 1 to 4000 characters after trimming."
         ),
-        parameters=[_AUTH_HEADER],
+        parameters=[BEARER_AUTH_HEADER],
         request=MessageCreateInputSerializer,
         responses={
             201: MessageOutputSerializer,
             200: MessageOutputSerializer,
-            **_errors(400, 403, 404, 409, 422, 429),
+            **error_responses(400, 403, 404, 409, 422, 429),
         },
     )
     def post(self, request: Request, conversation_id: str) -> Response:
         conversation = self.conversation_for(request, conversation_id)
         data = self.MessageCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            message, created = services.message_receive(
-                conversation=conversation,
-                client_message_id=data.validated_data["client_message_id"],
-                text=data.validated_data["text"],
-            )
-        except services.MessageInvalid as exc:
-            raise WidgetError(status_code=400, code=exc.code, message=exc.message) from exc
-        except services.MessageConflict as exc:
-            raise WidgetError(status_code=422, code=exc.code, message=exc.message) from exc
-        except services.ConversationClosed as exc:
-            raise WidgetError(status_code=409, code=exc.code, message=exc.message) from exc
+        message, created = services.message_receive(
+            conversation=conversation,
+            client_message_id=data.validated_data["client_message_id"],
+            text=data.validated_data["text"],
+        )
         return Response(
             events.message_json(message),
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
@@ -383,16 +269,17 @@ class EventListApi(WidgetApi):
             "Events with a seq greater than `after`, in seq order (at most "
             f"{selectors.EVENT_PAGE_SIZE}; ask again from the last seq for more)."
         ),
-        parameters=[_AUTH_HEADER, OpenApiParameter("after", OpenApiTypes.INT, required=False)],
-        responses={200: EventListOutputSerializer, **_errors(400, 403, 404, 429)},
+        parameters=[
+            BEARER_AUTH_HEADER,
+            OpenApiParameter("after", OpenApiTypes.INT, required=False),
+        ],
+        responses={200: EventListOutputSerializer, **error_responses(400, 403, 404, 429)},
     )
     def get(self, request: Request, conversation_id: str) -> Response:
         conversation = self.conversation_for(request, conversation_id)
         raw_after = request.query_params.get("after", "0")
         if not raw_after.isdigit() or len(raw_after) > 18:
-            raise WidgetError(
-                status_code=400, code="invalid", message="after must be a non-negative integer."
-            )
+            raise ServiceError("after must be a non-negative integer.", code="invalid", status=400)
         found = selectors.conversation_event_list(
             conversation_id=conversation.id, after=int(raw_after)
         )
@@ -402,6 +289,6 @@ class EventListApi(WidgetApi):
 class UnknownPathApi(WidgetApi):
     @extend_schema(exclude=True)
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        raise WidgetError(status_code=404, code="not_found", message="No such widget endpoint.")
+        raise ServiceError("No such widget endpoint.", code="not_found", status=404)
 
     post = get

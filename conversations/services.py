@@ -40,10 +40,12 @@ class MessageInvalid(MessageRejected):
 
 class MessageConflict(MessageRejected):
     code = "client_message_id_conflict"
+    status = 422
 
 
 class ConversationClosed(MessageRejected):
     code = "conversation_resolved"
+    status = 409
 
 
 def message_text_clean(text: object) -> str:

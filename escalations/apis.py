@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, serializers, status
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -17,7 +16,8 @@ from rest_framework.views import APIView
 
 from conversations import apis as widget_apis
 from conversations import events as conversation_events
-from conversations import services as conversation_services
+from core.api import BEARER_AUTH_HEADER, error_responses
+from core.errors import ServiceError
 from escalations import events, selectors, services
 from escalations.models import Escalation
 
@@ -33,36 +33,11 @@ class IsAgent(BasePermission):
         return selectors.user_is_agent(user=request.user)
 
 
-class ErrorSerializer(serializers.Serializer):
-    error = serializers.CharField()
-    message = serializers.CharField()
-
-
-def _errors(*codes: int) -> dict[int, OpenApiResponse]:
-    return {code: OpenApiResponse(ErrorSerializer) for code in codes}
-
-
-def agent_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
-    if isinstance(exc, services.EscalationError):
-        return Response({"error": exc.code, "message": exc.message}, status=exc.status)
-    if isinstance(exc, conversation_services.MessageRejected):
-        return Response({"error": exc.code, "message": exc.message}, status=400)
-    response = widget_apis.widget_exception_handler(exc, context)
-    if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
-        response.data["error"] = "not_authenticated"
-    elif isinstance(exc, exceptions.PermissionDenied):
-        response.data["error"] = "forbidden"
-    return response
-
-
 class AgentApi(APIView):
     # API clients use tokens (listed first, so a missing credential is a 401 with a
     # WWW-Authenticate header); SessionAuthentication enforces CSRF for the console.
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated, IsAgent]
-
-    def get_exception_handler(self) -> Callable[[Exception, dict[str, Any]], Response]:
-        return agent_exception_handler
 
 
 class EscalationOutputSerializer(serializers.Serializer):
@@ -105,16 +80,12 @@ class EscalationListApi(AgentApi):
             "`status` is one of open (default), queued, assigned, resolved, handed_back."
         ),
         parameters=[OpenApiParameter("status", str, enum=list(STATUS_FILTERS), required=False)],
-        responses={200: EscalationListOutputSerializer, **_errors(400, 401, 403)},
+        responses={200: EscalationListOutputSerializer, **error_responses(400, 401, 403)},
     )
     def get(self, request: Request) -> Response:
         wanted = request.query_params.get("status", "open")
         if wanted not in STATUS_FILTERS:
-            raise widget_apis.WidgetError(
-                status_code=400,
-                code="invalid",
-                message=f"status must be one of: {', '.join(STATUS_FILTERS)}.",
-            )
+            raise ServiceError(f"status must be one of: {', '.join(STATUS_FILTERS)}.")
         found = selectors.escalation_list(user=request.user, status=wanted)
         return Response({"escalations": [_escalation_out(e) for e in found]})
 
@@ -123,7 +94,7 @@ class EscalationClaimApi(AgentApi):
     @extend_schema(
         operation_id="agent_escalation_claim",
         request=None,
-        responses={200: EscalationOutputSerializer, **_errors(401, 403, 404, 409)},
+        responses={200: EscalationOutputSerializer, **error_responses(401, 403, 404, 409)},
     )
     def post(self, request: Request, escalation_id: int) -> Response:
         escalation = services.escalation_claim(escalation_id=escalation_id, user=request.user)
@@ -150,7 +121,7 @@ class AgentMessageApi(AgentApi):
             "The transcript of a queued conversation or one of yours (supervisors: any). Crisis "
             "transcripts only for supervisors and crisis-trained agents; each view is audited."
         ),
-        responses={200: TranscriptOutputSerializer, **_errors(401, 403, 404)},
+        responses={200: TranscriptOutputSerializer, **error_responses(401, 403, 404)},
     )
     def get(self, request: Request, conversation_id: str) -> Response:
         messages = services.agent_transcript_view(
@@ -162,7 +133,10 @@ class AgentMessageApi(AgentApi):
         operation_id="agent_message_create",
         description="Write to the visitor; it reaches the widget through the event stream.",
         request=AgentMessageInputSerializer,
-        responses={201: widget_apis.MessageOutputSerializer, **_errors(400, 401, 403, 404, 409)},
+        responses={
+            201: widget_apis.MessageOutputSerializer,
+            **error_responses(400, 401, 403, 404, 409),
+        },
     )
     def post(self, request: Request, conversation_id: str) -> Response:
         data = self.AgentMessageInputSerializer(data=request.data)
@@ -177,7 +151,7 @@ class ConversationResolveApi(AgentApi):
     @extend_schema(
         operation_id="agent_conversation_resolve",
         request=None,
-        responses={200: EscalationOutputSerializer, **_errors(401, 403, 404, 409)},
+        responses={200: EscalationOutputSerializer, **error_responses(401, 403, 404, 409)},
     )
     def post(self, request: Request, conversation_id: str) -> Response:
         escalation = services.escalation_resolve(conversation_id=conversation_id, user=request.user)
@@ -189,7 +163,7 @@ class ConversationHandbackApi(AgentApi):
         operation_id="agent_conversation_handback",
         description="Return the conversation to the bot (refused for crisis escalations: 409).",
         request=None,
-        responses={200: EscalationOutputSerializer, **_errors(401, 403, 404, 409)},
+        responses={200: EscalationOutputSerializer, **error_responses(401, 403, 404, 409)},
     )
     def post(self, request: Request, conversation_id: str) -> Response:
         escalation = services.escalation_hand_back(
@@ -215,18 +189,13 @@ class WidgetHumanRequestApi(widget_apis.WidgetApi):
             "The visitor asks for a person. Idempotent: while an escalation is open, it is "
             "returned again. Queue updates follow on the websocket as `queue.updated` hints."
         ),
-        parameters=[widget_apis._AUTH_HEADER],
+        parameters=[BEARER_AUTH_HEADER],
         request=None,
-        responses={200: HumanRequestOutputSerializer, **_errors(403, 404, 409, 429)},
+        responses={200: HumanRequestOutputSerializer, **error_responses(403, 404, 409, 429)},
     )
     def post(self, request: Request, conversation_id: str) -> Response:
         conversation = self.conversation_for(request, conversation_id)
-        try:
-            escalation = services.escalation_request_human(conversation=conversation)
-        except conversation_services.ConversationClosed as exc:
-            raise widget_apis.WidgetError(
-                status_code=409, code=exc.code, message=exc.message
-            ) from exc
+        escalation = services.escalation_request_human(conversation=conversation)
         escalation.refresh_from_db()
         position = selectors.escalation_queue_position(escalation=escalation)
         conversation.refresh_from_db(fields=["status"])

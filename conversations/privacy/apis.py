@@ -15,18 +15,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from conversations import access
-from conversations.apis import (
-    _AUTH_HEADER,
-    ErrorSerializer,
-    WidgetApi,
-    WidgetIpThrottle,
-    WidgetTokenThrottle,
-    _errors,
-    _not_found,
-    _SettingsRateThrottle,
-)
+from conversations.apis import WidgetApi, WidgetIpThrottle, WidgetTokenThrottle
 from conversations.models import Conversation, PrivacyAuditEntry, Visitor
 from conversations.privacy import selectors, services
+from core.api import (
+    BEARER_AUTH_HEADER,
+    ErrorSerializer,
+    SettingsRateThrottle,
+    error_responses,
+)
+from core.errors import NotFound
 
 
 class WidgetPrivacyThrottle(WidgetTokenThrottle):
@@ -46,7 +44,7 @@ class _MeApi(WidgetApi):
         token = access.bearer_token(request.META.get("HTTP_AUTHORIZATION"))
         subject = access.conversation_token_subject(token)
         if subject is None:
-            raise _not_found()
+            raise NotFound("Conversation not found.")
         conversation = self.conversation_for(request, str(subject))
         return conversation, selectors.visitor_conversation_ids(conversation=conversation)
 
@@ -89,8 +87,8 @@ class WidgetMeApi(_MeApi):
     @extend_schema(
         operation_id="widget_me",
         description="What is stored about the visitor this token belongs to (counts only).",
-        parameters=[_AUTH_HEADER],
-        responses={200: WidgetMeSummarySerializer, **_errors(403, 404, 429)},
+        parameters=[BEARER_AUTH_HEADER],
+        responses={200: WidgetMeSummarySerializer, **error_responses(403, 404, 429)},
     )
     def get(self, request: Request) -> Response:
         conversation, ids = self.me(request)
@@ -99,9 +97,9 @@ class WidgetMeApi(_MeApi):
     @extend_schema(
         operation_id="widget_me_consent",
         description="Turn emotion analysis on or off for this visitor.",
-        parameters=[_AUTH_HEADER],
+        parameters=[BEARER_AUTH_HEADER],
         request=WidgetMeConsentInputSerializer,
-        responses={200: WidgetMeSummarySerializer, **_errors(400, 403, 404, 429)},
+        responses={200: WidgetMeSummarySerializer, **error_responses(400, 403, 404, 429)},
     )
     def patch(self, request: Request) -> Response:
         conversation, ids = self.me(request)
@@ -119,8 +117,8 @@ class WidgetMeApi(_MeApi):
             "(and every token of the erased conversations) stops working: 404 here, websocket "
             "close 4003. Without a proven identity only this conversation is erased."
         ),
-        parameters=[_AUTH_HEADER],
-        responses={204: None, **_errors(403, 404, 429)},
+        parameters=[BEARER_AUTH_HEADER],
+        responses={204: None, **error_responses(403, 404, 429)},
     )
     def delete(self, request: Request) -> Response:
         conversation, ids = self.me(request)
@@ -141,8 +139,11 @@ class WidgetMeExportApi(_MeApi):
             "escalations and satisfaction ratings (`csat`; `csat_recorded` is false when this "
             "installation records none)."
         ),
-        parameters=[_AUTH_HEADER],
-        responses={200: OpenApiResponse(description="The export."), **_errors(403, 404, 429)},
+        parameters=[BEARER_AUTH_HEADER],
+        responses={
+            200: OpenApiResponse(description="The export."),
+            **error_responses(403, 404, 429),
+        },
     )
     def get(self, request: Request) -> Response:
         conversation, ids = self.me(request)
@@ -156,7 +157,7 @@ class WidgetMeExportApi(_MeApi):
 # ---------------------------------------------------------------------------
 # Staff
 # ---------------------------------------------------------------------------
-class StaffRateThrottle(_SettingsRateThrottle):
+class StaffRateThrottle(SettingsRateThrottle):
     scope = "staff"
     setting_name = "WIDGET_RATE_IP"
 

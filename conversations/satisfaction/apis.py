@@ -7,22 +7,11 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from conversations.apis import (
-    _AUTH_HEADER,
-    WidgetApi,
-    WidgetError,
-    WidgetIpThrottle,
-    WidgetTokenThrottle,
-    _errors,
-)
+from conversations.apis import WidgetApi, WidgetIpThrottle, WidgetTokenThrottle
 from conversations.satisfaction import selectors, services
+from core.api import BEARER_AUTH_HEADER, error_responses
+from core.errors import ServiceError
 from core.sentry import sensitive_text_register
-
-_STATUS = {
-    services.RatingInvalid: 400,
-    services.RatingNotOffered: 403,
-    services.RatingConflict: 409,
-}
 
 
 class SatisfactionRatingCreateApi(WidgetApi):
@@ -49,28 +38,22 @@ class SatisfactionRatingCreateApi(WidgetApi):
             'event carries `"csat": "ask"`; after a crisis it carries `"check_in"` and a rating '
             "is refused with 403. Not resolved yet, or rated already: 409."
         ),
-        parameters=[_AUTH_HEADER],
+        parameters=[BEARER_AUTH_HEADER],
         request=SatisfactionRatingInputSerializer,
         responses={
             201: SatisfactionRatingOutputSerializer,
-            **_errors(400, 403, 404, 409, 429),
+            **error_responses(400, 403, 404, 409, 429),
         },
     )
     def post(self, request: Request, conversation_id: str) -> Response:
         conversation = self.conversation_for(request, conversation_id)
         data = request.data
         if not isinstance(data, dict):
-            raise WidgetError(
-                status_code=400, code="invalid", message="The body must be a JSON object."
-            )
+            raise ServiceError("The body must be a JSON object.", code="invalid", status=400)
         comment = data.get("comment", "")
         if isinstance(comment, str):
             sensitive_text_register(comment)
-        try:
-            rating = services.satisfaction_rating_create(
-                conversation=conversation, score=data.get("score"), comment=comment
-            )
-        except services.RatingRejected as exc:
-            code = next((c for cls, c in _STATUS.items() if isinstance(exc, cls)), 400)
-            raise WidgetError(status_code=code, code=exc.code, message=exc.message) from exc
+        rating = services.satisfaction_rating_create(
+            conversation=conversation, score=data.get("score"), comment=comment
+        )
         return Response(selectors.satisfaction_rating_json(rating), status=status.HTTP_201_CREATED)

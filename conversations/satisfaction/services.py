@@ -29,10 +29,12 @@ class RatingNotOffered(RatingRejected):
     """After a crisis the widget offers a check-in, never a score."""
 
     code = "csat_not_offered"
+    status = 403
 
 
 class RatingConflict(RatingRejected):
     code = "conflict"
+    status = 409
 
 
 class RatingNotResolved(RatingConflict):
