@@ -9,6 +9,7 @@ from dataclasses import dataclass
 # sections are cut at paragraph boundaries (never inside a list) into pieces of about this size.
 PASSAGE_MAX_WORDS = 160
 PASSAGE_TARGET_WORDS = 110
+INTRO_MAX_WORDS = 60
 
 _URL_LINE = re.compile(r"^url:\s*(\S+)\s*$", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
@@ -121,6 +122,11 @@ def passages_split(body: str) -> list[PassageDraft]:
             sections.append((found.group(2).strip()[:300], []))
         else:
             sections[-1][1].append(line)
+    intro = sections[0][1]
+    if len(sections) > 1 and 0 < _words("\n".join(intro)) <= INTRO_MAX_WORDS:
+        # A one-line intro ("You can cancel at any time.") is no answer alone; in front of the
+        # first section's steps it is context for them.
+        sections = [(sections[1][0], [*intro, "", *sections[1][1]]), *sections[2:]]
     drafts: list[PassageDraft] = []
     for heading, lines in sections:
         drafts.extend(_section_split(heading, lines))
