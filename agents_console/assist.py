@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 from uuid import UUID
 
-from conversations import emotional_state, replies
-from conversations import selectors as conversation_selectors
 from conversations.models import Conversation, Message
 from conversations.services import reading_from_record
 from empathy.replies import (
@@ -16,10 +15,8 @@ from empathy.replies import (
     REASSURE_AND_CLARIFY,
     SAFETY_FIRST,
     VALIDATE_THEN_SOLVE,
-    reply_generate,
-    strategy_select,
 )
-from empathy.types import ReplyRequest
+from pipeline import replies
 
 logger = logging.getLogger(__name__)
 
@@ -47,43 +44,17 @@ def reply_suggestions(*, conversation: Conversation) -> list[dict[str, Any]]:
         return []
     record = getattr(last, "reading", None)
     reading = reading_from_record(record) if record is not None else None
-    state = conversation.emotional_state or {}
-    trend = emotional_state.state_trend(state)
-    crisis = (last.meta or {}).get("crisis") if isinstance(last.meta, dict) else None
-    crisis_level = crisis.get("level", "none") if isinstance(crisis, dict) else "none"
-    harm = crisis_level != "none" or bool(isinstance(crisis, dict) and crisis.get("harm"))
-    strategy = strategy_select(
-        reading=reading,
-        trend=trend,
-        negative_streak=replies.negative_streak(state),
-        crisis_level=crisis_level,
-        harm=harm,
+    base = replies.reply_request_for(
+        message=last, reading=reading, state=conversation.emotional_state or {}
     )
-    strategies = [strategy]
-    if strategy != SAFETY_FIRST and strategy in ALTERNATIVE:
-        strategies.append(ALTERNATIVE[strategy])
-    history = tuple(
-        conversation_selectors.conversation_history(
-            conversation_id=conversation.pk, before_seq=last.seq + 1
-        )
-    )
-    used = set(conversation_selectors.conversation_used_sentences(conversation_id=conversation.pk))
+    strategies = [base.strategy]
+    if base.strategy != SAFETY_FIRST and base.strategy in ALTERNATIVE:
+        strategies.append(ALTERNATIVE[base.strategy])
+    used = set(base.used_sentences)
     result = []
     for index, chosen in enumerate(strategies):
-        request = ReplyRequest(
-            text=last.text,
-            reading=reading,
-            strategy=chosen,
-            trend=trend,
-            history=history,
-            locale=replies.reply_locale(
-                crisis=crisis if isinstance(crisis, dict) else {},
-                visitor_locale=conversation.visitor.locale,
-            ),
-            used_sentences=frozenset(used),
-            no_celebration=harm,
-        )
-        draft = reply_generate(request)
+        request = dataclasses.replace(base, strategy=chosen, used_sentences=frozenset(used))
+        draft = replies.reply_compose(request)
         # The next suggestion must not repeat this one's sentences.
         used.update(draft.sentences or (draft.text,))
         result.append(

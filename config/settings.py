@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "empathy",
     "conversations",
     "escalations",
+    "pipeline",
     "agents_console",
 ]
 

@@ -242,3 +242,10 @@ def conversation_transcript(*, conversation_id: UUID, limit: int = TRANSCRIPT_LI
         rows=tuple(TranscriptRow(*row) for row in reversed(rows[:limit])),
         complete=complete,
     )
+
+
+def message_crisis(message: Message) -> dict[str, Any]:
+    """The crisis assessment stored with a visitor message (`CrisisAssessment.as_dict()`),
+    or {} for messages that have none (bot, agent and system messages)."""
+    crisis = (message.meta or {}).get("crisis") if isinstance(message.meta, dict) else None
+    return crisis if isinstance(crisis, dict) else {}

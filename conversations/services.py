@@ -112,7 +112,7 @@ def _next_seq(
     The lock is held until the transaction ends, so events commit in seq order and a client
     that has seen seq N can never later miss an event with a smaller seq.
     """
-    conversation = locked if locked is not None else _lock(conversation_id)
+    conversation = locked if locked is not None else conversation_lock(conversation_id)
     conversation.event_seq += 1
     conversation.save(update_fields=["event_seq", "updated_at"])
     return conversation, conversation.event_seq
@@ -129,57 +129,50 @@ def _event_store(conversation_id: UUID, event: dict[str, Any]) -> None:
 LAST_SEEN_RESOLUTION = timedelta(minutes=1)
 
 
-def message_receive(
-    *, conversation: Conversation, client_message_id: UUID, text: str
-) -> tuple[Message, bool]:
-    """Store a visitor message once (idempotent on client_message_id) and schedule processing.
+def message_visitor_existing(
+    *, locked: Conversation, client_message_id: UUID, text: str
+) -> Message | None:
+    """The message already stored under this client_message_id (a retry), or None.
 
-    Returns the message and whether it was created by this call.
+    `locked`: the conversation row held with `conversation_lock`. Refuses a reused id with
+    another text and a new message in a resolved conversation.
     """
-    from escalations.services import message_crisis_assess, message_crisis_escalate
+    existing = Message.objects.filter(
+        conversation_id=locked.pk, client_message_id=client_message_id
+    ).first()
+    if existing is not None:
+        if existing.text != text:
+            raise MessageConflict(
+                "client_message_id was already used for a different text in this conversation."
+            )
+        return existing
+    if locked.status == Conversation.Status.RESOLVED:
+        raise ConversationClosed("This conversation is resolved; start a new one.")
+    return None
 
-    cleaned = message_text_clean(text)
-    with transaction.atomic():
-        locked = _lock(conversation.id, with_visitor=True)
-        existing = Message.objects.filter(
-            conversation_id=conversation.id, client_message_id=client_message_id
-        ).first()
-        if existing is not None:
-            if existing.text != cleaned:
-                raise MessageConflict(
-                    "client_message_id was already used for a different text in this conversation."
-                )
-            return existing, False
-        if locked.status == Conversation.Status.RESOLVED:
-            raise ConversationClosed("This conversation is resolved; start a new one.")
-        # Crisis check before any reply, in this transaction: on `concern` or `crisis` the
-        # escalation, the status change and the notice commit with the message (no Redis,
-        # Celery or LLM involved). Assessed first so the message is written once, with it.
-        assessment = message_crisis_assess(
-            conversation_id=conversation.id, text=cleaned, locale=locked.visitor.locale
-        )
-        message = _message_store(
-            conversation_id=conversation.id,
-            sender=Message.Sender.VISITOR,
-            text=cleaned,
-            client_message_id=client_message_id,
-            meta={"crisis": assessment.as_dict()},
-            locked=locked,
-        )
-        now = timezone.now()
-        visitor = locked.visitor
-        if visitor.last_seen_at is None or now - visitor.last_seen_at >= LAST_SEEN_RESOLUTION:
-            Visitor.objects.filter(pk=visitor.pk).update(last_seen_at=now)
-        message_crisis_escalate(message=message, conversation=locked, assessment=assessment)
-        transaction.on_commit(lambda: _enqueue_processing(message.pk))
-    logger.info(
-        "message received",
-        extra={"conversation_id": str(conversation.id), "message_id": message.pk},
+
+def message_visitor_store(
+    *, locked: Conversation, client_message_id: UUID, text: str, crisis: dict[str, Any]
+) -> Message:
+    """Write a new visitor message with its crisis assessment; refreshes the visitor's
+    last_seen_at (at most once a minute). Runs under `conversation_lock(with_visitor=True)`."""
+    message = _message_store(
+        conversation_id=locked.pk,
+        sender=Message.Sender.VISITOR,
+        text=text,
+        client_message_id=client_message_id,
+        meta={"crisis": crisis},
+        locked=locked,
     )
-    return message, True
+    now = timezone.now()
+    visitor = locked.visitor
+    if visitor.last_seen_at is None or now - visitor.last_seen_at >= LAST_SEEN_RESOLUTION:
+        Visitor.objects.filter(pk=visitor.pk).update(last_seen_at=now)
+    return message
 
 
-def _lock(conversation_id: UUID, *, with_visitor: bool = False) -> Conversation:
+def conversation_lock(conversation_id: UUID, *, with_visitor: bool = False) -> Conversation:
+    """The conversation row, locked until the transaction ends (select_for_update)."""
     query = Conversation.objects.select_for_update(of=("self",))
     if with_visitor:
         # The receive path: neither JSON summary is needed there.
@@ -187,16 +180,6 @@ def _lock(conversation_id: UUID, *, with_visitor: bool = False) -> Conversation:
             "emotional_state", "visitor__emotional_summary"
         )
     return query.get(pk=conversation_id)
-
-
-def _enqueue_processing(message_id: int) -> None:
-    from conversations import tasks
-
-    try:
-        tasks.message_process.delay(message_id)
-    except Exception:
-        # The message is stored; the periodic sweep re-queues it once the broker is back.
-        logger.exception("message_process enqueue failed", extra={"message_id": message_id})
 
 
 def _message_store(
@@ -241,7 +224,7 @@ def message_post(
     `locked`: the conversation row the caller already holds with select_for_update.
     """
     if sender == Message.Sender.VISITOR:
-        raise ValueError("visitor messages go through message_receive")
+        raise ValueError("visitor messages go through pipeline.receive.message_receive")
     return _message_store(
         conversation_id=conversation_id,
         sender=sender,
@@ -258,7 +241,7 @@ def conversation_status_set(*, conversation_id: UUID, status: str, reason: str =
     """Change the status (with a `conversation.status_changed` event); False if unchanged."""
     if status not in Conversation.Status.values:
         raise ValueError(f"unknown status {status!r}")
-    conversation = _lock(conversation_id)
+    conversation = conversation_lock(conversation_id)
     if conversation.status == status:
         return False
     conversation, seq = _next_seq(conversation_id, conversation)
@@ -288,7 +271,7 @@ def message_mark_processed(*, message_id: int) -> None:
 @transaction.atomic
 def message_reading_store(*, message: Message, reading: EmotionReading) -> EmotionReadingRecord:
     """Store the reading of a visitor message once and fold it into the emotional state."""
-    conversation = _lock(message.conversation_id)
+    conversation = conversation_lock(message.conversation_id)
     # Every writer of a reading holds the conversation lock: a plain check-then-insert is safe
     # here (and saves get_or_create's savepoint round trips).
     existing = EmotionReadingRecord.objects.filter(message=message).first()

@@ -57,7 +57,7 @@ def _in_memory_channel_layer(settings) -> None:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def detector(monkeypatch: pytest.MonkeyPatch) -> FakeDetector:
     fake = FakeDetector()
-    monkeypatch.setattr("conversations.pipeline.get_detector", lambda: fake)
+    monkeypatch.setattr("pipeline.process.get_detector", lambda: fake)
     return fake
 
 

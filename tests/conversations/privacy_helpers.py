@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from conversations import services
 from conversations.models import Conversation, EmotionReadingRecord, Message, Visitor
+from pipeline import receive
 from tests.conversations.fakes import reading_for
 
 CANARIES = {
@@ -58,7 +59,7 @@ def plant_visitor(conversation: Conversation) -> dict[str, Any]:
         external_id=CANARIES["external_id"],
         emotional_summary={"last_emotion": CANARIES["journey"]},
     )
-    visitor_message, _ = services.message_receive(
+    visitor_message, _ = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=CANARIES["visitor_text"]
     )
     services.message_reading_store(message=visitor_message, reading=reading_for("I am furious"))

@@ -18,6 +18,7 @@ from conversations.models import Conversation, ConversationEvent, SatisfactionRa
 from core.metrics import metrics_refresh
 from escalations import services as escalation_services
 from escalations.models import AgentProfile
+from pipeline import receive
 from tests.conversations.conftest import ConversationFactory, token_for
 from tests.conversations.fakes import reading_for
 from tests.conversations.privacy_helpers import CANARIES, database_hits, plant_visitor
@@ -42,7 +43,7 @@ def _agent(username: str) -> User:
 
 
 def _visitor_says(conversation: Conversation, text: str) -> None:
-    message, _ = services.message_receive(
+    message, _ = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=text
     )
     services.message_reading_store(message=message, reading=reading_for(text))
@@ -114,7 +115,7 @@ def test_other_status_events_carry_no_csat(resolved: Conversation) -> None:
 
 def test_crisis_escalation_offers_only_a_check_in(site, agent) -> None:  # type: ignore[no-untyped-def]
     conversation = ConversationFactory(site=site)
-    services.message_receive(
+    receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=CRISIS_TEXT
     )
     assert conversation.escalations.get().reason == "crisis_indicators"

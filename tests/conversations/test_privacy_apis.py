@@ -20,6 +20,7 @@ from conversations.models import (
     Visitor,
 )
 from conversations.routing import websocket_urlpatterns
+from pipeline import receive
 from tests.conversations.conftest import ConversationFactory, SiteFactory, token_for
 from tests.conversations.fakes import FakeDetector, reading_for
 from tests.conversations.privacy_helpers import escalation_make
@@ -40,7 +41,7 @@ def _iso(value: object) -> str:
 @pytest.mark.django_db
 def test_summary_counts_what_is_stored(site) -> None:  # type: ignore[no-untyped-def]
     conversation = ConversationFactory(site=site)
-    message, _ = services.message_receive(
+    message, _ = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text="I am annoyed"
     )
     services.message_reading_store(message=message, reading=reading_for("I am annoyed"))
@@ -85,7 +86,7 @@ def test_me_refuses_a_foreign_origin(site) -> None:  # type: ignore[no-untyped-d
 def test_export_contents_are_exact(site) -> None:  # type: ignore[no-untyped-def]
     conversation = ConversationFactory(site=site)
     Visitor.objects.filter(pk=conversation.visitor_id).update(display_name="Ada")
-    message, _ = services.message_receive(
+    message, _ = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text="I am furious"
     )
     services.message_reading_store(message=message, reading=reading_for("I am furious"))
@@ -196,7 +197,7 @@ def test_consent_off_deletes_readings_and_stops_new_ones(
 ) -> None:  # type: ignore[no-untyped-def]
     conversation = ConversationFactory(site=site)
     with django_capture_on_commit_callbacks(execute=True):
-        services.message_receive(
+        receive.message_receive(
             conversation=conversation, client_message_id=uuid.uuid4(), text="I am annoyed"
         )
     assert EmotionReadingRecord.objects.count() == 1
@@ -212,7 +213,7 @@ def test_consent_off_deletes_readings_and_stops_new_ones(
     assert conversation.emotional_state == {}
     assert Visitor.objects.get(pk=conversation.visitor_id).emotional_summary == {}
     with django_capture_on_commit_callbacks(execute=True):
-        later, _ = services.message_receive(
+        later, _ = receive.message_receive(
             conversation=conversation, client_message_id=uuid.uuid4(), text="still annoyed"
         )
     # The pipeline ran (the message was answered) but read no emotion and stored none.
@@ -241,7 +242,7 @@ def test_site_default_off_means_no_readings_from_the_start(
     conversation = Conversation.objects.get(pk=created.json()["id"])
     assert conversation.site == site
     with django_capture_on_commit_callbacks(execute=True):
-        services.message_receive(
+        receive.message_receive(
             conversation=conversation, client_message_id=uuid.uuid4(), text="I am furious"
         )
     assert detector.batches == []

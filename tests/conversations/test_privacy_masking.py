@@ -12,11 +12,11 @@ import openai
 import pytest
 from prometheus_client import REGISTRY
 
-from conversations import services
 from conversations.models import Message
 from empathy.detection.llm import LlmEmotionDetector
 from empathy.replies import reply_service_set
 from empathy.taxonomy import LABELS
+from pipeline import receive
 from tests.conversations.conftest import ConversationFactory
 from tests.fakes.openai_server import Behaviour, FakeOpenAIServer
 
@@ -55,7 +55,7 @@ def wired(settings, monkeypatch, servers) -> Iterator[None]:  # type: ignore[no-
         model="emo-model",
         timeout=2.0,
     )
-    monkeypatch.setattr("conversations.pipeline.get_detector", lambda: detector)
+    monkeypatch.setattr("pipeline.process.get_detector", lambda: detector)
     scores = {label: 0.01 for label in LABELS}
     scores["curiosity"] = 0.7
     emo.answer(json.dumps(scores))
@@ -73,7 +73,7 @@ def test_canaries_never_reach_any_provider_logs_or_metrics(
     conversation = ConversationFactory(site=site)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.message_receive(
+        receive.message_receive(
             conversation=conversation, client_message_id=uuid.uuid4(), text=TEXT
         )
 

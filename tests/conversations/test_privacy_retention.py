@@ -18,6 +18,7 @@ from conversations.models import (
     Visitor,
 )
 from conversations.privacy.services import retention_purge
+from pipeline import receive
 from tests.conversations.conftest import ConversationFactory
 from tests.conversations.fakes import reading_for
 from tests.conversations.privacy_helpers import escalation_make
@@ -35,7 +36,7 @@ def _ttls(settings) -> None:  # type: ignore[no-untyped-def]
 
 
 def _visitor_message(conversation: Conversation, text: str) -> Message:
-    message, _ = services.message_receive(
+    message, _ = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=text
     )
     services.message_reading_store(message=message, reading=reading_for(text))

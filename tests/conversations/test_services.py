@@ -11,6 +11,7 @@ from django.db import connection
 
 from conversations import services
 from conversations.models import ConversationEvent, Message
+from pipeline import receive
 from tests.conversations.conftest import ConversationFactory
 
 pytestmark = [pytest.mark.postgres]
@@ -19,7 +20,7 @@ pytestmark = [pytest.mark.postgres]
 @pytest.fixture(autouse=True)
 def _no_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     # Commits happen for real here; only the services under test may write.
-    monkeypatch.setattr("conversations.services._enqueue_processing", lambda message_id: None)
+    monkeypatch.setattr("pipeline.receive._enqueue_processing", lambda message_id: None)
 
 
 def _in_thread(fn):  # type: ignore[no-untyped-def]
@@ -40,7 +41,7 @@ def test_concurrent_writers_get_gapless_unique_seqs(transactional_db) -> None:  
     def write(worker: int) -> None:
         start.wait()
         for i in range(5):
-            services.message_receive(
+            receive.message_receive(
                 conversation=conversation, client_message_id=uuid.uuid4(), text=f"{worker}-{i}"
             )
             services.message_post(conversation_id=conversation.id, sender="bot", text="ok")
@@ -67,7 +68,7 @@ def test_concurrent_retries_of_one_message_store_it_once(transactional_db) -> No
     @_in_thread
     def send(_: int) -> tuple[int, bool]:
         start.wait()
-        message, created = services.message_receive(
+        message, created = receive.message_receive(
             conversation=conversation, client_message_id=cid, text="same"
         )
         return message.pk, created

@@ -18,8 +18,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django.setup()
 
 from config.celery import app  # noqa: E402
-from conversations import pipeline  # noqa: E402
 from empathy.detection import get_detector  # noqa: E402
+from pipeline import process as pipeline  # noqa: E402
 
 _MARKERS = Path(os.environ.get("EMPATHY_TEST_MARKER_DIR", "/nonexistent"))
 

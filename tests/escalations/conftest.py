@@ -10,10 +10,11 @@ import pytest
 from django.contrib.auth.models import Group, User
 from rest_framework.test import APIClient
 
-from conversations import access, services
+from conversations import access
 from conversations.models import Conversation, Message, Site
 from empathy.types import EmotionReading
 from escalations.models import AgentProfile
+from pipeline import receive as pipeline_receive
 from tests.conversations.conftest import ConversationFactory, SiteFactory
 from tests.conversations.fakes import FakeDetector, single_label_reading
 
@@ -58,7 +59,7 @@ def _in_memory_channel_layer(settings) -> None:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def detector(monkeypatch: pytest.MonkeyPatch) -> ExplainingDetector:
     fake = ExplainingDetector()
-    monkeypatch.setattr("conversations.pipeline.get_detector", lambda: fake)
+    monkeypatch.setattr("pipeline.process.get_detector", lambda: fake)
     monkeypatch.setattr("empathy.detection.get_detector", lambda name=None: fake)
     return fake
 
@@ -81,7 +82,7 @@ def widget_client(conversation: Conversation) -> APIClient:
 
 
 def receive(conversation: Conversation, text: str) -> Message:
-    message, created = services.message_receive(
+    message, created = pipeline_receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=text
     )
     assert created

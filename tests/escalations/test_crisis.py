@@ -10,10 +10,10 @@ import httpx
 import pytest
 from django.db import connection
 
-from conversations import pipeline
 from conversations.models import Conversation, ConversationEvent, Message
 from escalations import services
 from escalations.models import Escalation, EscalationEvent
+from pipeline import process
 from tests.escalations.conftest import ORIGIN, receive, widget_client
 
 CRISIS_TEXT = "I want to kill myself tonight"
@@ -127,9 +127,9 @@ def test_crisis_latches_the_bot_until_an_agent_resolves(
     conversation: Conversation, detector, agent_factory
 ) -> None:  # type: ignore[no-untyped-def]
     crisis = receive(conversation, CRISIS_TEXT)
-    assert pipeline.message_process(message_id=crisis.pk) == "silent"
+    assert process.message_process(message_id=crisis.pk) == "silent"
     follow_up = receive(conversation, "thanks, that helped a lot")
-    assert pipeline.message_process(message_id=follow_up.pk) == "silent"
+    assert process.message_process(message_id=follow_up.pk) == "silent"
     assert not Message.objects.filter(conversation=conversation, sender="bot").exists()
     # The reading still reaches the escalation's journey.
     escalation = Escalation.objects.get(conversation=conversation)
@@ -185,7 +185,7 @@ def test_a_single_concern_opens_a_review_by_a_crisis_trained_person(
     conversation.refresh_from_db()
     assert conversation.status == "bot"
     assert _system_metas(conversation) == []
-    assert pipeline.message_process(message_id=message.pk) == "replied"
+    assert process.message_process(message_id=message.pk) == "replied"
     reply = Message.objects.get(conversation=conversation, sender="bot")
     assert reply.reply_to_id == message.pk
     assert reply.meta["strategy"] == "check_in"
@@ -209,7 +209,7 @@ def test_routing_a_review_keeps_the_bot_until_the_agent_writes(
         "bot",
     )
     follow_up = receive(conversation, "anyway, where is my parcel?")
-    assert pipeline.message_process(message_id=follow_up.pk) == "replied"
+    assert process.message_process(message_id=follow_up.pk) == "replied"
 
     services.agent_message_post(conversation_id=conversation.id, user=agent, text="Hi, I'm Cara.")
     conversation.refresh_from_db()
@@ -220,7 +220,7 @@ def test_routing_a_review_keeps_the_bot_until_the_agent_writes(
         "took_over",
     ]
     later = receive(conversation, "thanks Cara")
-    assert pipeline.message_process(message_id=later.pk) == "silent"
+    assert process.message_process(message_id=later.pk) == "silent"
 
 
 @pytest.mark.django_db
@@ -257,7 +257,7 @@ def test_a_review_hands_over_when_another_reason_fires(
 ) -> None:  # type: ignore[no-untyped-def]
     receive(conversation, CONCERN_TEXT)
     ask = receive(conversation, "can I talk to a real person please")
-    assert pipeline.message_process(message_id=ask.pk) == "silent"
+    assert process.message_process(message_id=ask.pk) == "silent"
     escalation = Escalation.objects.get(conversation=conversation)
     # Still the crisis-trained review (the person who comes must be crisis-trained).
     assert (escalation.reason, escalation.urgency, escalation.required_skill) == (

@@ -22,10 +22,10 @@ from celery.exceptions import Retry
 from django.contrib.auth.models import User
 from django.test import Client
 
-from conversations import pipeline
 from escalations import services, tasks
 from escalations.models import Escalation, OutboundDelivery
 from escalations.rules import EscalationDecision
+from pipeline import process
 from tests.escalations.conftest import receive
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +95,7 @@ def fake_api() -> Iterator[FakeApi]:
 def escalation(conversation, detector) -> Escalation:  # type: ignore[no-untyped-def]
     message = receive(conversation, SECRET_TEXT)
     # The pipeline reads the message (the fake detector: furious) and escalates.
-    assert pipeline.message_process(message_id=message.pk) == "handed_off"
+    assert process.message_process(message_id=message.pk) == "handed_off"
     return Escalation.objects.get(conversation=conversation)
 
 

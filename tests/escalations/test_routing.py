@@ -10,11 +10,11 @@ import time_machine
 from django.db import connection, connections
 from django.utils import timezone
 
-from conversations import pipeline
 from conversations.models import Conversation, Message
 from escalations import rules, selectors, services, tasks
 from escalations.models import Escalation
 from escalations.rules import EscalationDecision
+from pipeline import process
 from tests.conversations.conftest import ConversationFactory
 from tests.escalations.conftest import make_agent, receive
 
@@ -178,7 +178,7 @@ def test_queue_metrics_refresher(conversation, settings) -> None:  # type: ignor
 # ---------------------------------------------------------------------------
 def test_ask_for_a_person_escalates_with_context(conversation, detector) -> None:  # type: ignore[no-untyped-def]
     message = receive(conversation, "I am annoyed, real person please")
-    assert pipeline.message_process(message_id=message.pk) == "handed_off"
+    assert process.message_process(message_id=message.pk) == "handed_off"
     escalation = Escalation.objects.get()
     # Annoyed (negative, 0.6): an upset ask for a person is medium, not low.
     assert (escalation.reason, escalation.rule, escalation.urgency) == (
@@ -205,7 +205,7 @@ def test_shipped_detector_rates_a_furious_ask_above_a_polite_one(  # type: ignor
     conversation, text: str, urgency: str
 ) -> None:
     message = receive(conversation, text)
-    assert pipeline.message_process(message_id=message.pk) == "handed_off"
+    assert process.message_process(message_id=message.pk) == "handed_off"
     escalation = Escalation.objects.get()
     assert (escalation.reason, escalation.rule, escalation.urgency) == (
         "user_request",
@@ -216,7 +216,7 @@ def test_shipped_detector_rates_a_furious_ask_above_a_polite_one(  # type: ignor
 
 def test_strong_distress_escalates_high_with_trigger_words(conversation, detector) -> None:  # type: ignore[no-untyped-def]
     message = receive(conversation, "I am furious about this")
-    assert pipeline.message_process(message_id=message.pk) == "handed_off"
+    assert process.message_process(message_id=message.pk) == "handed_off"
     escalation = Escalation.objects.get()
     assert (escalation.reason, escalation.urgency) == ("high_emotional_intensity", "high")
     assert escalation.trigger_words == ["furious"]
@@ -226,9 +226,9 @@ def test_strong_distress_escalates_high_with_trigger_words(conversation, detecto
 def test_repeated_asks_escalate_after_the_bot_answered(conversation, detector) -> None:  # type: ignore[no-untyped-def]
     for _ in range(2):
         message = receive(conversation, "where is my parcel for order 1234")
-        assert pipeline.message_process(message_id=message.pk) == "replied"
+        assert process.message_process(message_id=message.pk) == "replied"
     message = receive(conversation, "Where is my parcel for order 1234??")
-    assert pipeline.message_process(message_id=message.pk) == "handed_off"
+    assert process.message_process(message_id=message.pk) == "handed_off"
     escalation = Escalation.objects.get()
     assert (escalation.reason, escalation.rule, escalation.urgency) == (
         "repeated_frustration",
@@ -249,7 +249,7 @@ def test_three_failed_ai_answers_with_intensity_escalate(conversation, detector)
             meta={"strategy": "inform", "ai_failed": True},
         )
     message = receive(conversation, "I am upset, this still does not work")
-    assert pipeline.message_process(message_id=message.pk) == "handed_off"
+    assert process.message_process(message_id=message.pk) == "handed_off"
     escalation = Escalation.objects.get()
     assert (escalation.reason, escalation.urgency) == ("ai_failures", "medium")
     assert escalation.ai_attempts == {"replies": 3, "failures": 3, "strategies": ["inform"]}
@@ -258,7 +258,7 @@ def test_three_failed_ai_answers_with_intensity_escalate(conversation, detector)
 def test_calm_messages_do_not_escalate(conversation, detector) -> None:  # type: ignore[no-untyped-def]
     for text in ("hello", "where is my order?", "thanks, that helped"):
         message = receive(conversation, text)
-        assert pipeline.message_process(message_id=message.pk) == "replied"
+        assert process.message_process(message_id=message.pk) == "replied"
     assert not Escalation.objects.exists()
     conversation.refresh_from_db()
     assert conversation.status == "bot"

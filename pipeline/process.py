@@ -1,4 +1,4 @@
-"""The message pipeline: read emotion (batched), update state, decide on a human, answer."""
+"""Processing a visitor message: read emotion (batched), update state, decide on a human, answer."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 
-from conversations import emotional_state, events, replies, selectors, services
+from conversations import events, selectors, services
 from conversations.models import Conversation, Message
 from empathy.detection import get_detector
-from empathy.types import EmotionReading, ReplyRequest
+from empathy.types import EmotionReading
 from escalations import services as escalation_services
 from escalations.rules import EscalationDecision
+from pipeline import replies
 
 logger = logging.getLogger(__name__)
 
@@ -98,25 +99,8 @@ def message_process(*, message_id: int) -> Outcome:
     if decision is not None:
         return _hand_off(message=message, decision=decision, reading=reading)
 
-    trend = emotional_state.state_trend(state)
-    crisis = (message.meta or {}).get("crisis") or {}
-    # Older messages predate the harm flag: a level above none implies it.
-    harm = bool(crisis.get("harm")) or crisis.get("level", "none") != "none"
-    request = ReplyRequest(
-        text=message.text,
-        reading=reading,
-        strategy=replies.strategy_for(
-            reading=reading,
-            trend=trend,
-            state=state,
-            crisis_level=str(crisis.get("level", "none")),
-            harm=harm,
-        ),
-        trend=trend,
-        history=tuple(transcript.history(before_seq=message.seq)),
-        locale=replies.reply_locale(crisis=crisis, visitor_locale=conversation.visitor.locale),
-        used_sentences=transcript.used_sentences(),
-        no_celebration=harm,
+    request = replies.reply_request_for(
+        message=message, reading=reading, state=state, transcript=transcript
     )
     # Generated outside the transaction: a slow generator must not hold the conversation lock.
     if replies.reply_is_streamed():

@@ -7,9 +7,9 @@ import uuid
 
 import pytest
 
-from conversations import pipeline, services
 from conversations.models import Conversation, Message
 from empathy.replies.phrasings import LIBRARIES
+from pipeline import process, receive
 from tests.conversations.conftest import ConversationFactory, SiteFactory, VisitorFactory
 from tests.conversations.fakes import FakeDetector
 
@@ -38,10 +38,10 @@ def _from_library(sentence: str, code: str) -> bool:
 
 
 def _reply_to(conversation: Conversation, text: str) -> Message:
-    message, _ = services.message_receive(
+    message, _ = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=text
     )
-    pipeline.message_process(message_id=message.pk)
+    process.message_process(message_id=message.pk)
     return Message.objects.get(conversation=conversation, reply_to=message, sender="bot")
 
 

@@ -9,15 +9,16 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from conversations import pipeline, replies, services, tasks
+from conversations import services
 from conversations.models import Conversation, ConversationEvent, EmotionReadingRecord, Message
+from pipeline import process, receive, replies, tasks
 from tests.conversations.fakes import FakeDetector, reading_for
 
 pytestmark = pytest.mark.django_db
 
 
 def _receive(conversation: Conversation, text: str) -> Message:
-    message, created = services.message_receive(
+    message, created = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=text
     )
     assert created
@@ -91,8 +92,8 @@ def test_concurrent_deliveries_store_one_reply(
 ) -> None:
     visitor = _receive(conversation, "Where is my parcel?")
     # Both deliveries passed the early checks; the lock and unique reply_to keep one answer.
-    first = pipeline._answer(message=visitor, sender="bot", text="One.", meta={})
-    second = pipeline._answer(message=visitor, sender="bot", text="Two.", meta={})
+    first = process._answer(message=visitor, sender="bot", text="One.", meta={})
+    second = process._answer(message=visitor, sender="bot", text="Two.", meta={})
     assert (first, second) == ("replied", "done")
     assert list(Message.objects.filter(reply_to=visitor).values_list("text", flat=True)) == ["One."]
 
@@ -101,8 +102,8 @@ def test_unknown_or_bot_message_id_is_ignored(
     conversation: Conversation, detector: FakeDetector
 ) -> None:
     bot = services.message_post(conversation_id=conversation.id, sender="bot", text="Hello")
-    assert pipeline.message_process(message_id=bot.pk) == "missing"
-    assert pipeline.message_process(message_id=987654321) == "missing"
+    assert process.message_process(message_id=bot.pk) == "missing"
+    assert process.message_process(message_id=987654321) == "missing"
     assert detector.batches == []
 
 
@@ -112,7 +113,7 @@ def test_bot_stays_silent_while_a_human_handles_the_conversation(
 ) -> None:
     services.conversation_status_set(conversation_id=conversation.id, status=status)
     visitor = _receive(conversation, "I am annoyed")
-    assert pipeline.message_process(message_id=visitor.pk) == "silent"
+    assert process.message_process(message_id=visitor.pk) == "silent"
     assert not Message.objects.filter(conversation=conversation).exclude(pk=visitor.pk).exists()
     # The reading is still stored for the agent.
     assert EmotionReadingRecord.objects.get(message=visitor).emotion == "annoyance"
@@ -124,7 +125,7 @@ def test_asking_for_a_human_hands_off_with_one_system_message(
     conversation: Conversation, detector: FakeDetector
 ) -> None:
     visitor = _receive(conversation, "Can I talk to a real person please?")
-    assert pipeline.message_process(message_id=visitor.pk) == "handed_off"
+    assert process.message_process(message_id=visitor.pk) == "handed_off"
     conversation.refresh_from_db()
     assert conversation.status == "waiting_for_agent"
     assert conversation.handoff_reason == "user_request"
@@ -136,15 +137,15 @@ def test_asking_for_a_human_hands_off_with_one_system_message(
     handoff = Message.objects.get(seq=3, conversation=conversation)
     assert (handoff.sender, handoff.text, handoff.reply_to) == (
         "system",
-        pipeline.HANDOFF_TEXT,
+        process.HANDOFF_TEXT,
         visitor,
     )
-    assert pipeline.message_process(message_id=visitor.pk) == "done"
+    assert process.message_process(message_id=visitor.pk) == "done"
 
 
 def test_strong_distress_hands_off(conversation: Conversation, detector: FakeDetector) -> None:
     visitor = _receive(conversation, "I am furious about this")
-    assert pipeline.message_process(message_id=visitor.pk) == "handed_off"
+    assert process.message_process(message_id=visitor.pk) == "handed_off"
     conversation.refresh_from_db()
     assert (conversation.status, conversation.handoff_reason) == (
         "waiting_for_agent",
@@ -160,9 +161,9 @@ def test_a_burst_is_read_in_one_batch_and_answered_once(
     other_conversation_message = _receive(
         Conversation.objects.create(site=conversation.site, visitor=conversation.visitor), "hi"
     )
-    assert pipeline.message_process(message_id=first.pk) == "superseded"
+    assert process.message_process(message_id=first.pk) == "superseded"
     assert detector.batches == [["hello", "I am worried about my order", "hi"]]
-    assert pipeline.message_process(message_id=second.pk) == "replied"
+    assert process.message_process(message_id=second.pk) == "replied"
     assert len(detector.batches) == 1
     reply = Message.objects.get(conversation=conversation, sender="bot")
     assert reply.reply_to == second
@@ -177,9 +178,9 @@ def test_detector_failure_still_answers(conversation: Conversation, monkeypatch)
         def detect_batch(self, texts: list[str]) -> list:
             raise RuntimeError("model missing")
 
-    monkeypatch.setattr("conversations.pipeline.get_detector", Broken)
+    monkeypatch.setattr("pipeline.process.get_detector", Broken)
     visitor = _receive(conversation, "Where is my parcel?")
-    assert pipeline.message_process(message_id=visitor.pk) == "replied"
+    assert process.message_process(message_id=visitor.pk) == "replied"
     assert not EmotionReadingRecord.objects.exists()
     assert Message.objects.get(reply_to=visitor).meta["strategy"] == "inform"
 
@@ -188,7 +189,7 @@ def test_no_consent_means_no_reading(conversation: Conversation, detector: FakeD
     conversation.visitor.emotion_consent = False
     conversation.visitor.save()
     visitor = _receive(conversation, "I am annoyed")
-    assert pipeline.message_process(message_id=visitor.pk) == "replied"
+    assert process.message_process(message_id=visitor.pk) == "replied"
     assert detector.batches == []
     assert not EmotionReadingRecord.objects.exists()
 
@@ -203,10 +204,10 @@ def test_reply_request_carries_history_and_used_sentences(
         seen.append(request)
         return real(request)
 
-    monkeypatch.setattr("conversations.replies.reply_compose", spy)
+    monkeypatch.setattr("pipeline.replies.reply_compose", spy)
     for text in ("hello", "where is my order", "and my refund"):
         message = _receive(conversation, text)
-        assert pipeline.message_process(message_id=message.pk) == "replied"
+        assert process.message_process(message_id=message.pk) == "replied"
     bot_texts = list(
         Message.objects.filter(conversation=conversation, sender="bot").values_list(
             "text", flat=True
@@ -253,11 +254,11 @@ def test_a_message_costs_a_fixed_number_of_database_round_trips(
     # Under load every round trip is CPU in the web or the worker (see
     # benchmarks/pipeline_load.py): a new query on this path should be a deliberate choice.
     first = _receive(conversation, "Hi, where is my order?")
-    assert pipeline.message_process(message_id=first.pk) == "replied"
+    assert process.message_process(message_id=first.pk) == "replied"
     # Transaction, lock, idempotency check, crisis history, seq, message, event, end.
     with django_assert_num_queries(8):
         second = _receive(conversation, "It has been two weeks now")
     # Message + status, later message, batch, reading (8), open escalation, transcript,
     # reply (8).
     with django_assert_num_queries(20):
-        assert pipeline.message_process(message_id=second.pk) == "replied"
+        assert process.message_process(message_id=second.pk) == "replied"

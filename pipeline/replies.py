@@ -1,10 +1,17 @@
-"""Adapter from the pipeline to the reply engine in empathy.replies (one place to change)."""
+"""Adapter from the message path to the reply engine in empathy.replies (one place to change).
+
+`reply_request_for` is the one place a reply request is assembled, for the bot's answer and
+for the agent's suggestions alike, so the two can never follow different rules.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from conversations import emotional_state, selectors
+from conversations.models import Message
+from conversations.selectors import Transcript
 from empathy.types import EmotionReading, ReplyDraft, ReplyRequest
 
 
@@ -46,6 +53,40 @@ def reply_locale(*, crisis: dict[str, Any], visitor_locale: str) -> str:
     if language in SUPPORTED and not visitor_locale.lower().startswith(language):
         return language
     return visitor_locale
+
+
+def reply_request_for(
+    *,
+    message: Message,
+    reading: EmotionReading | None,
+    state: dict[str, Any] | None,
+    transcript: Transcript | None = None,
+) -> ReplyRequest:
+    """The request answering this visitor message: strategy from the reading, its trend and
+    the crisis check; history and used sentences from the conversation; the visitor's language.
+    """
+    if transcript is None:
+        transcript = selectors.conversation_transcript(conversation_id=message.conversation_id)
+    trend = emotional_state.state_trend(state)
+    crisis = selectors.message_crisis(message)
+    # Older messages predate the harm flag: a level above none implies it.
+    harm = bool(crisis.get("harm")) or crisis.get("level", "none") != "none"
+    return ReplyRequest(
+        text=message.text,
+        reading=reading,
+        strategy=strategy_for(
+            reading=reading,
+            trend=trend,
+            state=state or {},
+            crisis_level=str(crisis.get("level", "none")),
+            harm=harm,
+        ),
+        trend=trend,
+        history=tuple(transcript.history(before_seq=message.seq)),
+        locale=reply_locale(crisis=crisis, visitor_locale=message.conversation.visitor.locale),
+        used_sentences=transcript.used_sentences(),
+        no_celebration=harm,
+    )
 
 
 def reply_compose(request: ReplyRequest) -> ReplyDraft:

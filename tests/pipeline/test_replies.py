@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from conversations import pipeline, replies, services
 from conversations.models import Conversation, Message
 from empathy.types import EmotionReading
+from pipeline import process, receive, replies
 from tests.conversations.fakes import single_label_reading
 
 
@@ -35,16 +35,16 @@ class ScriptedDetector:
 
 @pytest.fixture
 def scripted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("conversations.pipeline.get_detector", ScriptedDetector)
+    monkeypatch.setattr("pipeline.process.get_detector", ScriptedDetector)
 
 
 def _strategies(conversation: Conversation, texts: Sequence[str]) -> list[str]:
     out = []
     for text in texts:
-        message, _ = services.message_receive(
+        message, _ = receive.message_receive(
             conversation=conversation, client_message_id=uuid.uuid4(), text=text
         )
-        assert pipeline.message_process(message_id=message.pk) == "replied"
+        assert process.message_process(message_id=message.pk) == "replied"
         out.append(Message.objects.get(reply_to=message).meta["strategy"])
     return out
 

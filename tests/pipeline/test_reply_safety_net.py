@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conversations import pipeline, services
 from conversations.models import Conversation, Message
 from empathy.replies.safety import celebrates
 from empathy.types import EmotionReading
+from pipeline import process, receive
 from tests.conversations.conftest import ConversationFactory, SiteFactory, VisitorFactory
 from tests.conversations.fakes import single_label_reading
 
@@ -51,14 +51,14 @@ class JoyfulDetector:
 
 @pytest.fixture(autouse=True)
 def joyful(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("conversations.pipeline.get_detector", lambda: JoyfulDetector())
+    monkeypatch.setattr("pipeline.process.get_detector", lambda: JoyfulDetector())
 
 
 def _say(conversation: Conversation, text: str) -> Message:
-    message, _ = services.message_receive(
+    message, _ = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=text
     )
-    pipeline.message_process(message_id=message.pk)
+    process.message_process(message_id=message.pk)
     return message
 
 

@@ -13,11 +13,11 @@ from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 
-from conversations import pipeline, services, tasks
 from conversations.models import Conversation, Message
 from conversations.routing import websocket_urlpatterns
 from empathy.replies import ReplyConfig, ReplyService, reply_service_set
 from empathy.replies.providers import OpenAICompatibleProvider
+from pipeline import process, receive, tasks
 from tests.conversations.conftest import ConversationFactory, SiteFactory, token_for
 from tests.fakes.openai_server import FakeOpenAIServer
 
@@ -63,13 +63,13 @@ def live(transactional_db, detector, monkeypatch) -> Conversation:  # type: igno
 
 @database_sync_to_async
 def _receive(conversation: Conversation, text: str) -> Message:
-    message, _ = services.message_receive(
+    message, _ = receive.message_receive(
         conversation=conversation, client_message_id=uuid.uuid4(), text=text
     )
     return message
 
 
-_process = database_sync_to_async(pipeline.message_process)
+_process = database_sync_to_async(process.message_process)
 
 
 @database_sync_to_async
