@@ -4,326 +4,217 @@
  * Embed with:
  *   <script src="https://desk.example.com/static/widget/widget.js" data-site-key="KEY" defer></script>
  *
- * Safety rules this file keeps (do not relax them):
+ * Safety rules this widget keeps (do not relax them):
  *   - every string that comes from the server or the visitor is inserted with textContent,
  *     never innerHTML / insertAdjacentHTML / document.write;
  *   - no inline scripts or external resources, so the host page can run a strict CSP;
  *   - the token travels in the Authorization header and the first websocket frame, never a URL.
  */
-(function () {
-  "use strict";
-
-  var script =
-    document.currentScript ||
-    document.querySelector('script[data-site-key][src*="widget.js"]');
-  if (!script || window.__empathyDeskWidget) {
-    return;
+/* Built by esbuild from frontend/widget/ (npm run build): edit those sources, not this file. */
+"use strict";
+(() => {
+  // frontend/shared/socket.js
+  var OPEN = 1;
+  var RESTART_HINT_CAP_MS = 6e4;
+  function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.capMs, policy.baseMs * Math.pow(2, attempt));
+    if (policy.jitter === "equal") {
+      return Math.round(ceiling / 2 + random() * (ceiling / 2));
+    }
+    return ceiling + Math.floor(random() * policy.jitter);
   }
-  var SITE_KEY = script.getAttribute("data-site-key") || "";
-  if (!SITE_KEY) {
-    return;
+  function restartHintDelay(value, capMs = RESTART_HINT_CAP_MS) {
+    const hinted = Number(value);
+    return isFinite(hinted) ? Math.min(Math.max(hinted, 0), capMs) : null;
   }
-  window.__empathyDeskWidget = true;
+  function parseFrame(data) {
+    try {
+      return JSON.parse(data);
+    } catch {
+      return void 0;
+    }
+  }
+  function createSocket(options) {
+    const policy = options.policy;
+    const canConnect = options.canConnect || (() => true);
+    const random = options.random || Math.random;
+    const state = {
+      ws: null,
+      wanted: false,
+      retryTimer: null,
+      stableTimer: null,
+      attempt: 0,
+      restartDelay: null
+      // ms, from the server's reconnect hint before a restart
+    };
+    function call(name, ...args) {
+      if (options[name]) {
+        options[name](...args);
+      }
+    }
+    function active() {
+      return state.ws !== null && state.ws.readyState <= OPEN;
+    }
+    function connect() {
+      if (!canConnect() || active()) {
+        return;
+      }
+      state.wanted = true;
+      clearTimeout(state.retryTimer);
+      state.retryTimer = null;
+      const Impl = options.WebSocket || globalThis.WebSocket;
+      let current;
+      try {
+        current = new Impl(options.url());
+      } catch {
+        scheduleReconnect();
+        return;
+      }
+      state.ws = current;
+      call("onConnecting");
+      current.onopen = () => {
+        call("onOpen", current);
+        clearTimeout(state.stableTimer);
+        state.stableTimer = null;
+        if (policy.stableMs > 0) {
+          state.stableTimer = setTimeout(() => {
+            state.attempt = 0;
+          }, policy.stableMs);
+        } else {
+          state.attempt = 0;
+        }
+      };
+      current.onmessage = (message) => {
+        const data = parseFrame(message.data);
+        if (data !== void 0) {
+          call("onFrame", data);
+        }
+      };
+      current.onclose = (event) => {
+        clearTimeout(state.stableTimer);
+        state.stableTimer = null;
+        if (state.ws === current) {
+          state.ws = null;
+        }
+        call("onClose", event);
+        if (state.wanted) {
+          scheduleReconnect();
+        }
+      };
+      current.onerror = () => {
+      };
+    }
+    function scheduleReconnect() {
+      if (state.retryTimer || !canConnect()) {
+        return;
+      }
+      let delay;
+      if (state.restartDelay !== null) {
+        delay = state.restartDelay;
+        state.restartDelay = null;
+      } else {
+        delay = backoffDelay(state.attempt, policy, random);
+        state.attempt += 1;
+      }
+      call("onRetry", delay);
+      state.retryTimer = setTimeout(() => {
+        state.retryTimer = null;
+        connect();
+      }, delay);
+    }
+    function reconnectNow() {
+      if (!canConnect() || !state.wanted || active()) {
+        return;
+      }
+      clearTimeout(state.retryTimer);
+      state.retryTimer = null;
+      connect();
+    }
+    function disconnect() {
+      state.wanted = false;
+      clearTimeout(state.retryTimer);
+      state.retryTimer = null;
+      if (state.ws) {
+        state.ws.close(1e3);
+        state.ws = null;
+      }
+    }
+    return {
+      state,
+      connect,
+      reconnectNow,
+      disconnect,
+      // The next reconnect waits this long (ms; null: the usual backoff) and takes no step.
+      planRestart(delay) {
+        state.restartDelay = delay;
+      },
+      isOpen() {
+        return state.ws !== null && state.ws.readyState === OPEN;
+      },
+      isDown() {
+        return state.ws === null;
+      }
+    };
+  }
 
-  var SCRIPT_URL = new URL(script.src, document.baseURI);
-  var API_BASE = SCRIPT_URL.origin + "/api/v1/widget";
-  // Websocket scheme follows the page (a secure page may not open ws://) and the script's own
-  // origin (the API lives where the widget is served from, not on the host page).
-  var WS_SCHEME =
-    location.protocol === "https:" || SCRIPT_URL.protocol === "https:" ? "wss:" : "ws:";
-  var WS_BASE = WS_SCHEME + "//" + SCRIPT_URL.host + "/ws/widget/conversations/";
-  var STORAGE_KEY = "empathy-desk:" + SCRIPT_URL.origin + ":" + SITE_KEY;
-  var MAX_TEXT = 4000;
-  var REQUEST_TIMEOUT_MS = 15000;
-  var TYPING_TIMEOUT_MS = 45000;
-  var BACKOFF_BASE_MS = 500;
-  var BACKOFF_CAP_MS = 15000;
-  var STABLE_SOCKET_MS = 3000;
+  // frontend/widget/config.js
+  var MAX_TEXT = 4e3;
+  var REQUEST_TIMEOUT_MS = 15e3;
+  var TYPING_TIMEOUT_MS = 45e3;
   var CLOSE_FORBIDDEN = 4003;
-  // Added by the escalation work (see updateHumanButton).
+  var BACKOFF = { baseMs: 500, capMs: 15e3, jitter: "equal", stableMs: 3e3 };
   var HUMAN_PATH = "/request-human";
-  // CSAT after a resolved conversation; a server restart's reconnect hint (see connect).
   var CSAT_PATH = "/csat";
-  var CSAT_MAX_COMMENT = 1000;
-  var RESTART_HINT_CAP_MS = 60000;
-  var CHECK_IN_TEXT =
-    "Thank you for reaching out today; we are glad you talked with us. " +
-    "If things feel hard again, you can start a new conversation here at any time, " +
-    "and if you are in immediate danger, please call your local emergency number.";
-
+  var CSAT_MAX_COMMENT = 1e3;
+  var CHECK_IN_TEXT = "Thank you for reaching out today; we are glad you talked with us. If things feel hard again, you can start a new conversation here at any time, and if you are in immediate danger, please call your local emergency number.";
   var STATUS_NOTES = {
     bot: "You are chatting with our assistant again.",
     waiting_for_agent: "We are connecting you with a person. Please stay with us.",
     with_agent: "A person from our team has joined the conversation.",
-    resolved: "This conversation has been marked as resolved.",
+    resolved: "This conversation has been marked as resolved."
   };
   var SENDER_LABELS = { visitor: "You", bot: "Assistant", agent: "Support agent", system: "Notice" };
-
-  // ---------------------------------------------------------------------------------------------
-  // Styles: a constructed stylesheet adopted by the shadow root (no <style> text for CSP to block)
-  // ---------------------------------------------------------------------------------------------
-  var CSS = [
-    ":host { all: initial; }",
-    ".root { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;",
-    "  font: 15px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2430; }",
-    "button { font: inherit; cursor: pointer; }",
-    "button:focus-visible, textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }",
-    ".launcher { border: 0; border-radius: 999px; padding: 12px 20px; background: #3b5bdb;",
-    "  color: #fff; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }",
-    ".launcher[aria-expanded='true'] { display: none; }",
-    ".panel { display: flex; flex-direction: column; width: 370px; height: min(600px, 80vh);",
-    "  background: #fff; border-radius: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.3); overflow: hidden; }",
-    ".panel[hidden] { display: none; }",
-    ".header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #3b5bdb; color: #fff; }",
-    ".title { margin: 0; font-size: 16px; font-weight: 600; flex: 1; }",
-    ".conn { font-size: 12px; opacity: .9; }",
-    ".close { border: 0; background: transparent; color: #fff; font-size: 22px; line-height: 1;",
-    "  padding: 4px 8px; border-radius: 6px; min-width: 44px; min-height: 44px; }",
-    ".log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px;",
-    "  background: #f6f7fb; overscroll-behavior: contain; }",
-    ".thread { display: flex; flex-direction: column; gap: 8px; }",
-    ".msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap;",
-    "  overflow-wrap: anywhere; }",
-    ".msg .who { display: block; font-size: 11px; font-weight: 600; opacity: .75; margin-bottom: 2px; }",
-    ".msg .text { margin: 0; }",
-    ".msg--visitor { align-self: flex-end; background: #3b5bdb; color: #fff; }",
-    ".msg--bot, .msg--agent { align-self: flex-start; background: #fff; border: 1px solid #dde1ec; }",
-    ".msg--agent { border-color: #2f9e44; }",
-    // System notices carry help resources and handoff news: they must be easy to read.
-    ".msg--system { align-self: stretch; max-width: 100%; background: #fff8e6; color: #2b2b2b;",
-    "  font-size: 14px; text-align: left; border: 1px solid #f0c36d; }",
-    ".msg--pending { opacity: .7; }",
-    ".msg--streaming { opacity: .85; }",
-    ".msg--failed { background: #fff0f0; color: #8a1c1c; border: 1px solid #e03131; }",
-    ".state { display: block; font-size: 11px; margin-top: 2px; opacity: .85; }",
-    ".retry { margin-left: 6px; border: 0; background: transparent; color: inherit;",
-    "  text-decoration: underline; padding: 0; font-size: 11px; }",
-    ".typing { padding: 4px 14px; font-size: 13px; color: #5c6370; min-height: 18px; }",
-    ".typing[hidden] { display: none; }",
-    ".queue { padding: 4px 14px; font-size: 13px; color: #5c6370; }",
-    ".queue[hidden] { display: none; }",
-    ".error { margin: 0 12px 6px; padding: 8px 10px; border-radius: 8px; background: #fff0f0;",
-    "  color: #8a1c1c; border: 1px solid #e03131; font-size: 13px; }",
-    ".error[hidden] { display: none; }",
-    ".actions { padding: 0 12px; }",
-    ".human { border: 1px solid #3b5bdb; background: #fff; color: #3b5bdb; border-radius: 999px;",
-    "  padding: 6px 14px; font-size: 13px; margin-bottom: 6px; min-height: 36px; }",
-    ".human[hidden] { display: none; }",
-    ".form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #dde1ec; background: #fff; }",
-    ".input { flex: 1; resize: none; border: 1px solid #c5cad6; border-radius: 10px; padding: 8px 10px;",
-    "  font: inherit; min-height: 40px; max-height: 120px; }",
-    ".send { border: 0; border-radius: 10px; padding: 0 16px; background: #3b5bdb; color: #fff;",
-    "  font-weight: 600; min-width: 64px; min-height: 44px; }",
-    ".sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;",
-    "  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }",
-    ".privacy { padding: 6px 12px; font-size: 12px; color: #5c6370; background: #fff;",
-    "  border-bottom: 1px solid #dde1ec; }",
-    ".privacy p { margin: 0 0 4px; }",
-    ".privacy a, .privacy .link { color: #3b5bdb; }",
-    ".privacy .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }",
-    ".privacy .link { border: 0; background: transparent; padding: 0; font-size: 12px;",
-    "  text-decoration: underline; min-height: 24px; }",
-    ".privacy input { margin: 0 4px 0 0; vertical-align: middle; }",
-    ".csat { align-self: stretch; background: #fff; border: 1px solid #dde1ec; border-radius: 12px;",
-    "  padding: 10px 12px; display: flex; flex-direction: column; gap: 8px; }",
-    ".csat p { margin: 0; }",
-    ".csat .scores { display: flex; gap: 6px; }",
-    ".csat .score { flex: 1; min-height: 44px; border: 1px solid #3b5bdb; border-radius: 8px;",
-    "  background: #fff; color: #3b5bdb; font-weight: 600; }",
-    ".csat .score[aria-pressed='true'] { background: #3b5bdb; color: #fff; }",
-    ".csat textarea { font: inherit; border: 1px solid #c5cad6; border-radius: 8px; padding: 6px 8px;",
-    "  resize: vertical; min-height: 40px; }",
-    ".csat .csat-send { align-self: flex-end; border: 0; border-radius: 8px; padding: 0 14px;",
-    "  min-height: 40px; background: #3b5bdb; color: #fff; font-weight: 600; }",
-    ".csat .csat-status { font-size: 13px; color: #5c6370; min-height: 1em; }",
-    "@media (max-width: 480px) {",
-    "  .root { right: 12px; bottom: 12px; }",
-    "  .root.is-open { inset: 0; right: 0; bottom: 0; }",
-    "  .panel { position: fixed; inset: 0; width: 100%; height: 100%; border-radius: 0; }",
-    "  .input { font-size: 16px; }", // 16px stops iOS from zooming into the field
-    "}",
-    "@media (prefers-reduced-motion: no-preference) { .msg { animation: pop .15s ease-out; } }",
-    "@keyframes pop { from { transform: translateY(4px); opacity: 0; } to { transform: none; } }",
-  ].join("\n");
-
-  // ---------------------------------------------------------------------------------------------
-  // DOM helpers: element creation only; text always through textContent.
-  // ---------------------------------------------------------------------------------------------
-  // Server strings pick table entries only through own keys ("constructor" is not a sender).
-  function owns(table, key) {
-    return typeof key === "string" && Object.prototype.hasOwnProperty.call(table, key);
+  var GENERIC_ERROR = "Something went wrong. Please try again.";
+  function findScript() {
+    return document.currentScript || document.querySelector('script[data-site-key][src*="widget.js"]');
+  }
+  function readConfig(script, siteKey) {
+    const scriptUrl = new URL(script.src, document.baseURI);
+    const wsScheme = location.protocol === "https:" || scriptUrl.protocol === "https:" ? "wss:" : "ws:";
+    return {
+      script,
+      siteKey,
+      origin: scriptUrl.origin,
+      apiBase: scriptUrl.origin + "/api/v1/widget",
+      wsBase: wsScheme + "//" + scriptUrl.host + "/ws/widget/conversations/",
+      storageKey: "empathy-desk:" + scriptUrl.origin + ":" + siteKey
+    };
+  }
+  function pageLocale(config) {
+    return config.script.getAttribute("data-locale") || document.documentElement.lang;
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (name) {
-        node.setAttribute(name, attrs[name]);
-      });
+  // frontend/widget/api.js
+  var ApiError = class {
+    constructor(status, message) {
+      this.status = status;
+      this.message = message;
     }
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    return node;
-  }
-
-  var host = el("div", { "data-empathy-desk": "widget" });
-  var shadow = host.attachShadow({ mode: "open" });
-  if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function") {
-    var sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } else {
-    shadow.appendChild(el("style", null, CSS));
-  }
-
-  var root = el("div", { class: "root" });
-  var launcher = el(
-    "button",
-    { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "panel" },
-    "Chat with us"
-  );
-  launcher.setAttribute("aria-label", "Open the support chat");
-  var panel = el("section", { class: "panel", id: "panel", role: "dialog", "aria-labelledby": "title" });
-  panel.hidden = true;
-  var header = el("div", { class: "header" });
-  var title = el("h2", { class: "title", id: "title" }, "Support chat");
-  var conn = el("span", { class: "conn", role: "status" });
-  var closeBtn = el("button", { type: "button", class: "close", "aria-label": "Close the chat" }, "\u00d7");
-  header.append(title, conn, closeBtn);
-  // Privacy by design: say it is an AI, say what emotion analysis is for, let the visitor say no.
-  var privacy = el("div", { class: "privacy" });
-  var disclosure = el(
-    "p",
-    null,
-    "You are chatting with an AI assistant. Messages are analysed for emotion to route you to the right help."
-  );
-  var privacyRow = el("div", { class: "row" });
-  var consentLabel = el("label", { class: "consent" });
-  var consentBox = el("input", { type: "checkbox", checked: "" });
-  consentLabel.append(consentBox, el("span", null, "Emotion analysis"));
-  var privacyLink = el(
-    "a",
-    { href: SCRIPT_URL.origin + "/privacy/", target: "_blank", rel: "noopener noreferrer" },
-    "Privacy notice"
-  );
-  var exportBtn = el("button", { type: "button", class: "link" }, "Download my data");
-  var eraseBtn = el("button", { type: "button", class: "link" }, "Delete my data");
-  privacyRow.append(consentLabel, privacyLink, exportBtn, eraseBtn);
-  privacy.append(disclosure, privacyRow);
-  var log = el("div", {
-    class: "log",
-    role: "log",
-    "aria-live": "polite",
-    "aria-relevant": "additions",
-    "aria-label": "Messages",
-    tabindex: "0",
-  });
-  var typing = el("div", { class: "typing", "aria-live": "polite" }, "The assistant is typing\u2026");
-  typing.hidden = true;
-  // Place in the agent queue and the estimated wait (from `queue.updated` hints).
-  var queueInfo = el("div", { class: "queue", "aria-live": "polite" });
-  queueInfo.hidden = true;
-  var errorBox = el("div", { class: "error", role: "alert" });
-  errorBox.hidden = true;
-  var actions = el("div", { class: "actions" });
-  var humanBtn = el("button", { type: "button", class: "human" }, "Talk to a person");
-  humanBtn.hidden = true;
-  actions.append(humanBtn);
-  var form = el("form", { class: "form", novalidate: "" });
-  var inputLabel = el("label", { for: "input", class: "sr" }, "Your message");
-  var input = el("textarea", {
-    id: "input",
-    class: "input",
-    rows: "1",
-    placeholder: "Type a message\u2026",
-    autocomplete: "off",
-    "aria-describedby": "hint",
-  });
-  var hint = el("span", { id: "hint", class: "sr" }, "Press Enter to send, Shift and Enter for a new line.");
-  var sendBtn = el("button", { type: "submit", class: "send", "aria-label": "Send message" }, "Send");
-  form.append(inputLabel, input, hint, sendBtn);
-  panel.append(header, privacy, log, typing, queueInfo, errorBox, actions, form);
-  root.append(launcher, panel);
-  shadow.appendChild(root);
-
-  // ---------------------------------------------------------------------------------------------
-  // State
-  // ---------------------------------------------------------------------------------------------
-  var session = loadSession(); // {id, token} or null
-  var lastSeq = 0; // highest event seq applied, contiguous
-  var pendingEvents = new Map(); // seq -> event that arrived ahead of a gap
-  var seenMessageIds = new Set();
-  var byMessageId = new Map(); // server message id -> element
-  var optimistic = new Map(); // client_message_id -> {el, text, messageId}
-  var status = "bot";
-  var socket = null;
-  var socketWanted = false;
-  var reconnectTimer = null;
-  var stableTimer = null;
-  var attempt = 0;
-  var catchingUp = null;
-  var typingTimer = null;
-  var creating = null;
-  var humanAvailable = false;
-  var thread = null; // element holding the current conversation's messages
-  var restartDelay = null; // ms, from the server's reconnect hint before a restart
-  // Streamed replies: visitor message id -> {el, text, next, broken}; provisional bubbles grown by
-  // message.delta hints and replaced by the stored message.created (the source of truth).
-  var provisional = new Map();
-  var answered = new Set(); // visitor message ids whose stored reply has arrived
-  var provisionalTimer = null;
-
-  function loadSession() {
-    try {
-      var raw = window.sessionStorage.getItem(STORAGE_KEY);
-      var data = raw ? JSON.parse(raw) : null;
-      if (data && typeof data.id === "string" && typeof data.token === "string") {
-        return { id: data.id, token: data.token, open: !!data.open };
-      }
-    } catch (err) {
-      // Storage can be disabled (private mode, sandboxed iframes); the chat still works.
-    }
-    return null;
-  }
-
-  function saveSession() {
-    try {
-      if (session) {
-        window.sessionStorage.setItem(
-          STORAGE_KEY,
-          JSON.stringify({ id: session.id, token: session.token, open: !panel.hidden })
-        );
-      } else {
-        window.sessionStorage.removeItem(STORAGE_KEY);
-      }
-    } catch (err) {
-      // See loadSession.
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // HTTP
-  // ---------------------------------------------------------------------------------------------
-  function ApiError(status, message) {
-    this.status = status;
-    this.message = message;
-  }
-
+  };
   function errorMessage(status, body) {
     if (body && typeof body === "object") {
-      var candidates = [body.message, body.detail, body.error];
+      const candidates = [body.message, body.detail, body.error];
       if (body.error && typeof body.error === "object") {
         candidates.push(body.error.message, body.error.detail);
       }
-      for (var i = 0; i < candidates.length; i++) {
-        if (typeof candidates[i] === "string" && candidates[i]) {
-          return candidates[i];
+      for (const candidate of candidates) {
+        if (typeof candidate === "string" && candidate) {
+          return candidate;
         }
       }
-      var fields = body.errors || body;
-      for (var key in fields) {
-        var value = fields[key];
+      const fields = body.errors || body;
+      for (const key in fields) {
+        const value = fields[key];
         if (Array.isArray(value) && typeof value[0] === "string") {
           return value[0];
         }
@@ -337,110 +228,168 @@
     }
     return "Something went wrong (" + status + "). Please try again.";
   }
-
-  function request(method, path, body, token) {
-    var headers = { Accept: "application/json" };
-    if (body !== undefined) {
-      headers["Content-Type"] = "application/json";
-    }
-    if (token) {
-      headers.Authorization = "Bearer " + token;
-    }
-    var controller = typeof AbortController === "function" ? new AbortController() : null;
-    var timer = controller
-      ? setTimeout(function () {
-          controller.abort();
-        }, REQUEST_TIMEOUT_MS)
-      : null;
-    return fetch(API_BASE + path, {
-      method: method,
-      headers: headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "omit",
-      signal: controller ? controller.signal : undefined,
-    })
-      .catch(function () {
+  function createRequest(apiBase) {
+    return function request(method, path, body, token) {
+      const headers = { Accept: "application/json" };
+      if (body !== void 0) {
+        headers["Content-Type"] = "application/json";
+      }
+      if (token) {
+        headers.Authorization = "Bearer " + token;
+      }
+      const controller = typeof AbortController === "function" ? new AbortController() : null;
+      const timer = controller ? setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS) : null;
+      return fetch(apiBase + path, {
+        method,
+        headers,
+        body: body === void 0 ? void 0 : JSON.stringify(body),
+        credentials: "omit",
+        signal: controller ? controller.signal : void 0
+      }).catch(() => {
         throw new ApiError(0, "We could not reach the server. Check your connection and try again.");
-      })
-      .then(function (response) {
-        return response
-          .json()
-          .catch(function () {
-            return null;
-          })
-          .then(function (data) {
-            if (!response.ok) {
-              throw new ApiError(response.status, errorMessage(response.status, data));
-            }
-            return { status: response.status, data: data };
-          });
-      })
-      .finally(function () {
+      }).then(
+        (response) => response.json().catch(() => null).then((data) => {
+          if (!response.ok) {
+            throw new ApiError(response.status, errorMessage(response.status, data));
+          }
+          return { status: response.status, data };
+        })
+      ).finally(() => {
         if (timer) {
           clearTimeout(timer);
         }
       });
+    };
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Rendering
-  // ---------------------------------------------------------------------------------------------
-  function showError(message) {
-    errorBox.textContent = message;
-    errorBox.hidden = false;
+  // frontend/shared/dom.js
+  function owns(table, key) {
+    return typeof key === "string" && Object.prototype.hasOwnProperty.call(table, key);
   }
-
-  function clearError() {
-    errorBox.textContent = "";
-    errorBox.hidden = true;
-  }
-
-  function setConn(text) {
-    conn.textContent = text;
-  }
-
-  function scrollToEnd() {
-    log.scrollTop = log.scrollHeight;
-  }
-
-  // One thread element per conversation: seqs restart at 1 when a new conversation begins.
-  function currentThread() {
-    if (!thread) {
-      thread = el("div", { class: "thread" });
-      log.appendChild(thread);
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach((name) => {
+        const value = attrs[name];
+        if (value !== null && value !== void 0) {
+          node.setAttribute(name, String(value));
+        }
+      });
     }
-    return thread;
+    if (text !== void 0 && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
   }
 
-  function insertBySeq(node, seq) {
-    var target = currentThread();
-    if (seq === null || seq === undefined) {
+  // frontend/widget/seq.js
+  function createSeqState() {
+    return { lastSeq: 0, pending: /* @__PURE__ */ new Map() };
+  }
+  function eventSeq(event) {
+    if (typeof event.seq === "number") {
+      return event.seq;
+    }
+    if (event.message && typeof event.message.seq === "number") {
+      return event.message.seq;
+    }
+    return null;
+  }
+  function compareBySeq(a, b) {
+    return eventSeq(a) - eventSeq(b);
+  }
+  function drain(lastSeq, pending, ready) {
+    const left = new Map(pending);
+    let last = lastSeq;
+    while (left.has(last + 1)) {
+      ready.push(left.get(last + 1));
+      left.delete(last + 1);
+      last += 1;
+    }
+    left.forEach((_event, seq) => {
+      if (seq <= last) {
+        left.delete(seq);
+      }
+    });
+    return { state: { lastSeq: last, pending: left }, ready, gap: false };
+  }
+  function receiveEvent(state, event) {
+    const seq = eventSeq(event);
+    if (seq === null || seq <= state.lastSeq) {
+      return { state, ready: [], gap: false };
+    }
+    if (seq > state.lastSeq + 1) {
+      const pending = new Map(state.pending);
+      pending.set(seq, event);
+      return { state: { lastSeq: state.lastSeq, pending }, ready: [], gap: true };
+    }
+    return drain(seq, state.pending, [event]);
+  }
+  function skipUnfilledGap(state) {
+    if (!state.pending.size || state.pending.has(state.lastSeq + 1)) {
+      return { state, ready: [], gap: false };
+    }
+    const lowest = Math.min(...state.pending.keys());
+    return drain(lowest - 1, state.pending, []);
+  }
+  function insertionIndex(seqs, seq) {
+    for (let i = 0; i < seqs.length; i++) {
+      if (seqs[i] === null || Number(seqs[i]) > seq) {
+        return i;
+      }
+    }
+    return seqs.length;
+  }
+
+  // frontend/widget/render.js
+  function showError(app, message) {
+    app.ui.errorBox.textContent = message;
+    app.ui.errorBox.hidden = false;
+  }
+  function clearError(app) {
+    app.ui.errorBox.textContent = "";
+    app.ui.errorBox.hidden = true;
+  }
+  function setConn(app, text) {
+    app.ui.conn.textContent = text;
+  }
+  function scrollToEnd(app) {
+    app.ui.log.scrollTop = app.ui.log.scrollHeight;
+  }
+  function currentThread(app) {
+    if (!app.state.thread) {
+      app.state.thread = el("div", { class: "thread" });
+      app.ui.log.appendChild(app.state.thread);
+    }
+    return app.state.thread;
+  }
+  function insertBySeq(app, node, seq) {
+    const target = currentThread(app);
+    if (seq === null || seq === void 0) {
       target.appendChild(node);
       return;
     }
     node.setAttribute("data-seq", String(seq));
-    var children = target.children;
-    for (var i = 0; i < children.length; i++) {
-      var other = children[i].getAttribute("data-seq");
-      // Elements without a seq are unsent optimistic messages: always the newest.
-      if (other === null || Number(other) > seq) {
-        target.insertBefore(node, children[i]);
-        return;
-      }
+    const children = Array.from(target.children);
+    const index = insertionIndex(
+      children.map((child) => child.getAttribute("data-seq")),
+      seq
+    );
+    if (index < children.length) {
+      target.insertBefore(node, children[index]);
+    } else {
+      target.appendChild(node);
     }
-    target.appendChild(node);
   }
-
   function messageNode(sender, text) {
-    var kind = owns(SENDER_LABELS, sender) ? sender : "system";
-    var node = el("div", { class: "msg msg--" + kind, "data-sender": kind });
+    const kind = owns(SENDER_LABELS, sender) ? sender : "system";
+    const node = el("div", { class: "msg msg--" + kind, "data-sender": kind });
     node.appendChild(el("span", { class: "who" }, SENDER_LABELS[kind]));
     node.appendChild(el("p", { class: "text" }, text));
     return node;
   }
-
   function setState(node, text, withRetry) {
-    var state = node.querySelector(".state");
+    let state = node.querySelector(".state");
     if (!text) {
       if (state) {
         state.remove();
@@ -453,832 +402,912 @@
     }
     state.textContent = text;
     if (withRetry) {
-      var retry = el("button", { type: "button", class: "retry" }, "Retry");
+      const retry = el("button", { type: "button", class: "retry" }, "Retry");
       retry.setAttribute("aria-label", "Retry sending this message");
       state.appendChild(retry);
       return retry;
     }
     return null;
   }
-
-  // A note from an event sits at its seq; a local one right after everything known so far.
-  function systemNote(text, seq) {
-    var node = messageNode("system", text);
-    if (seq === undefined || seq === null) {
+  function systemNote(app, text, seq) {
+    const node = messageNode("system", text);
+    let at = seq;
+    if (at === void 0 || at === null) {
       node.classList.add("msg--local");
-      seq = lastSeq + 0.5;
+      at = app.state.seq.lastSeq + 0.5;
     }
-    insertBySeq(node, seq);
-    scrollToEnd();
+    insertBySeq(app, node, at);
+    scrollToEnd(app);
   }
-
-  function renderMessage(message) {
-    if (!message || message.id === undefined || message.id === null) {
-      return;
+  function setTyping(app, on, sender) {
+    const { state, ui } = app;
+    if (state.typingTimer) {
+      clearTimeout(state.typingTimer);
+      state.typingTimer = null;
     }
-    var id = String(message.id);
-    if (seenMessageIds.has(id)) {
-      return; // duplicate delivery (socket replay, catch-up overlap, REST + socket)
-    }
-    if (message.sender === "visitor") {
-      var match = adoptOptimistic(message);
-      if (match) {
-        return;
-      }
-    }
-    seenMessageIds.add(id);
-    if (message.sender === "bot" || message.sender === "agent") {
-      if (message.reply_to !== undefined && message.reply_to !== null) {
-        answered.add(String(message.reply_to));
-      }
-      // The stored reply replaces its provisional bubble; any other one is stale by now.
-      clearProvisional();
-    }
-    var node = messageNode(message.sender, message.text);
-    node.setAttribute("data-message-id", id);
-    byMessageId.set(id, node);
-    insertBySeq(node, message.seq);
-    if (message.sender === "bot" || message.sender === "agent") {
-      setTyping(false);
-    }
-    scrollToEnd();
-  }
-
-  // A visitor message can come back over the socket before its POST answers: pair it with the
-  // optimistic bubble (by client_message_id when the server echoes it, else by identical text).
-  function adoptOptimistic(message) {
-    var entry = null;
-    var key = message.client_message_id ? String(message.client_message_id) : null;
-    if (key && optimistic.has(key)) {
-      entry = optimistic.get(key);
-    } else {
-      optimistic.forEach(function (candidate, candidateKey) {
-        if (!entry && !candidate.messageId && candidate.text === message.text) {
-          entry = candidate;
-          key = candidateKey;
-        }
-      });
-    }
-    if (!entry) {
-      return false;
-    }
-    confirmOptimistic(key, message);
-    return true;
-  }
-
-  function confirmOptimistic(clientId, message) {
-    var entry = optimistic.get(clientId);
-    if (!entry) {
-      return;
-    }
-    var id = String(message.id);
-    entry.messageId = id;
-    optimistic.delete(clientId);
-    seenMessageIds.add(id);
-    byMessageId.set(id, entry.el);
-    entry.el.classList.remove("msg--pending", "msg--failed");
-    entry.el.setAttribute("data-message-id", id);
-    setState(entry.el, "");
-    entry.el.remove(); // it may sit in an ended conversation's thread (resent after a 404)
-    insertBySeq(entry.el, message.seq);
-    scrollToEnd();
-  }
-
-  function setTyping(on, sender) {
-    if (typingTimer) {
-      clearTimeout(typingTimer);
-      typingTimer = null;
-    }
-    // While a person handles the chat the bot stays silent, so any typing is theirs.
-    var isAgent = sender === "agent" || (!sender && status === "with_agent");
-    typing.textContent = isAgent ? "Support agent is typing\u2026" : "The assistant is typing\u2026";
-    typing.hidden = !on;
+    const isAgent = sender === "agent" || !sender && state.status === "with_agent";
+    ui.typing.textContent = isAgent ? "Support agent is typing\u2026" : "The assistant is typing\u2026";
+    ui.typing.hidden = !on;
     if (on) {
-      typingTimer = setTimeout(function () {
-        typing.hidden = true;
+      state.typingTimer = setTimeout(() => {
+        ui.typing.hidden = true;
       }, TYPING_TIMEOUT_MS);
     }
   }
 
-  function setStatus(next, announce, seq) {
-    if (!next || next === status) {
-      return;
-    }
-    status = next;
-    clearProvisional(); // a reply being streamed is not stored once the bot stops answering
-    if (next !== "bot") {
-      setTyping(false); // the bot will not answer now; only a person's typing shows from here
-    }
-    if (next !== "waiting_for_agent") {
-      queueInfo.hidden = true;
-    }
-    if (announce && owns(STATUS_NOTES, next)) {
-      systemNote(STATUS_NOTES[next], seq);
-    }
-    updateHumanButton();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Events: applied strictly in seq order; a gap triggers a catch-up through REST.
-  // ---------------------------------------------------------------------------------------------
-  function eventSeq(event) {
-    if (typeof event.seq === "number") {
-      return event.seq;
-    }
-    if (event.message && typeof event.message.seq === "number") {
-      return event.message.seq;
-    }
-    return null;
-  }
-
-  function handleEvent(event) {
-    if (!event || typeof event !== "object") {
-      return;
-    }
-    var seq = eventSeq(event);
-    if (seq === null) {
-      handleEphemeral(event);
-      return;
-    }
-    if (seq <= lastSeq) {
-      return;
-    }
-    if (seq > lastSeq + 1) {
-      pendingEvents.set(seq, event);
-      catchUp();
-      return;
-    }
-    applyEvent(event);
-    lastSeq = seq;
-    drainPending();
-  }
-
-  function drainPending() {
-    while (pendingEvents.has(lastSeq + 1)) {
-      var next = pendingEvents.get(lastSeq + 1);
-      pendingEvents.delete(lastSeq + 1);
-      applyEvent(next);
-      lastSeq += 1;
-    }
-    pendingEvents.forEach(function (_event, seq) {
-      if (seq <= lastSeq) {
-        pendingEvents.delete(seq);
-      }
-    });
-  }
-
-  function applyEvent(event) {
-    if (event.type === "message.created") {
-      renderMessage(event.message);
-    } else if (event.type === "conversation.status_changed") {
-      setStatus(event.status, true, eventSeq(event));
-      if (event.status === "resolved") {
-        offerFollowUp(event.csat, eventSeq(event));
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // After resolution: a 1-5 rating (csat "ask"), or only a gentle check-in after a crisis.
-  // Servers that predate CSAT send no `csat`: nothing is offered.
-  // ---------------------------------------------------------------------------------------------
-  var csatForms = 0;
-
-  function offerFollowUp(kind, seq) {
+  // frontend/widget/csat.js
+  function offerFollowUp(app, kind, seq) {
+    const { session } = app.state;
     if (kind === "check_in") {
-      systemNote(CHECK_IN_TEXT, seq);
+      systemNote(app, CHECK_IN_TEXT, seq);
     } else if (kind === "ask" && session) {
-      insertBySeq(csatForm(session.id, session.token), seq);
-      scrollToEnd();
+      insertBySeq(app, csatForm(app, session.id, session.token), seq);
+      scrollToEnd(app);
     }
   }
-
-  function csatForm(conversationId, token) {
-    csatForms += 1;
-    var ids = { q: "csat-q-" + csatForms, c: "csat-c-" + csatForms };
-    var chosen = 0;
-    var box = el("form", { class: "csat", "aria-labelledby": ids.q, novalidate: "" });
-    var question = el("p", { id: ids.q }, "How did we do? Rate this conversation from 1 (poor) to 5 (great).");
-    var scores = el("div", { class: "scores", role: "group", "aria-labelledby": ids.q });
-    var buttons = [1, 2, 3, 4, 5].map(function (n) {
-      var button = el("button", { type: "button", class: "score", "aria-pressed": "false" }, String(n));
+  function scoreButtons(onChoose) {
+    const buttons = [1, 2, 3, 4, 5].map((n) => {
+      const button = el("button", { type: "button", class: "score", "aria-pressed": "false" }, String(n));
       button.setAttribute("aria-label", n + " out of 5");
-      button.addEventListener("click", function () {
-        chosen = n;
-        buttons.forEach(function (other, i) {
+      button.addEventListener("click", () => {
+        onChoose(n);
+        buttons.forEach((other, i) => {
           other.setAttribute("aria-pressed", i + 1 === n ? "true" : "false");
         });
       });
-      scores.appendChild(button);
       return button;
     });
-    var commentLabel = el("label", { for: ids.c }, "Anything you would like to add? (optional)");
-    var comment = el("textarea", { id: ids.c, rows: "2", maxlength: String(CSAT_MAX_COMMENT) });
-    var send = el("button", { type: "submit", class: "csat-send" }, "Send rating");
-    var note = el("p", { class: "csat-status", role: "status" });
+    return buttons;
+  }
+  function csatForm(app, conversationId, token) {
+    app.state.csatForms += 1;
+    const ids = { q: "csat-q-" + app.state.csatForms, c: "csat-c-" + app.state.csatForms };
+    let chosen = 0;
+    const box = el("form", { class: "csat", "aria-labelledby": ids.q, novalidate: "" });
+    const question = el("p", { id: ids.q }, "How did we do? Rate this conversation from 1 (poor) to 5 (great).");
+    const scores = el("div", { class: "scores", role: "group", "aria-labelledby": ids.q });
+    scores.append(
+      ...scoreButtons((n) => {
+        chosen = n;
+      })
+    );
+    const commentLabel = el("label", { for: ids.c }, "Anything you would like to add? (optional)");
+    const comment = el("textarea", { id: ids.c, rows: "2", maxlength: String(CSAT_MAX_COMMENT) });
+    const send = el("button", { type: "submit", class: "csat-send" }, "Send rating");
+    const note = el("p", { class: "csat-status", role: "status" });
     box.append(question, scores, commentLabel, comment, send, note);
-    box.addEventListener("submit", function (event) {
+    box.addEventListener("submit", (event) => {
       event.preventDefault();
       if (!chosen) {
         note.textContent = "Please choose a rating from 1 to 5.";
         return;
       }
       send.disabled = true;
-      var body = { score: chosen };
+      const body = { score: chosen };
       if (comment.value.trim()) {
         body.comment = comment.value.trim().slice(0, CSAT_MAX_COMMENT);
       }
-      var path = "/conversations/" + encodeURIComponent(conversationId) + CSAT_PATH;
-      request("POST", path, body, token)
-        .then(function () {
+      const path = "/conversations/" + encodeURIComponent(conversationId) + CSAT_PATH;
+      app.request("POST", path, body, token).then(() => {
+        csatThanks(box);
+      }).catch((err) => {
+        if (err.status === 409) {
           csatThanks(box);
-        })
-        .catch(function (err) {
-          if (err.status === 409) {
-            csatThanks(box); // rated already (another tab, or before a reload)
-            return;
-          }
-          send.disabled = false;
-          note.textContent = err.message;
-        });
+          return;
+        }
+        send.disabled = false;
+        note.textContent = err.message;
+      });
     });
     return box;
   }
-
   function csatThanks(box) {
-    var thanks = messageNode("system", "Thank you for your feedback.");
+    const thanks = messageNode("system", "Thank you for your feedback.");
     if (box.hasAttribute("data-seq")) {
       thanks.setAttribute("data-seq", box.getAttribute("data-seq"));
     }
     box.replaceWith(thanks);
   }
 
-  function clearProvisional() {
-    provisional.forEach(function (entry) {
-      entry.el.remove();
-    });
-    provisional.clear();
-    clearTimeout(provisionalTimer);
-    provisionalTimer = null;
+  // frontend/widget/dedupe.js
+  function messageKey(message) {
+    if (!message || message.id === void 0 || message.id === null) {
+      return null;
+    }
+    return String(message.id);
+  }
+  function matchOptimistic(optimistic, message) {
+    const key = message.client_message_id ? String(message.client_message_id) : null;
+    if (key && optimistic.has(key)) {
+      return key;
+    }
+    for (const [candidateKey, candidate] of optimistic) {
+      if (!candidate.messageId && candidate.text === message.text) {
+        return candidateKey;
+      }
+    }
+    return null;
+  }
+  function classifyMessage(seen, optimistic, message) {
+    const id = messageKey(message);
+    if (id === null) {
+      return { kind: "invalid" };
+    }
+    if (seen.has(id)) {
+      return { kind: "duplicate", id };
+    }
+    if (message.sender === "visitor") {
+      const key = matchOptimistic(optimistic, message);
+      if (key !== null) {
+        return { kind: "optimistic", id, key };
+      }
+    }
+    return { kind: "new", id };
   }
 
-  // One checked piece of a reply being streamed. Lost pieces are fine: the bubble stops growing
-  // and the stored message replaces it; a reply that is never stored fades with the typing hint.
-  function applyDelta(event) {
-    if (typeof event.text !== "string" || event.reply_to === undefined || event.reply_to === null) {
+  // frontend/widget/stream.js
+  function clearProvisional(app) {
+    const { state } = app;
+    state.provisional.forEach((entry) => {
+      entry.el.remove();
+    });
+    state.provisional.clear();
+    clearTimeout(state.provisionalTimer);
+    state.provisionalTimer = null;
+  }
+  function applyDelta(app, event) {
+    const { state } = app;
+    if (typeof event.text !== "string" || event.reply_to === void 0 || event.reply_to === null) {
       return;
     }
-    var key = String(event.reply_to);
-    if (answered.has(key)) {
+    const key = String(event.reply_to);
+    if (state.answered.has(key)) {
       return;
     }
-    var index = typeof event.index === "number" ? event.index : null;
-    var entry = provisional.get(key);
+    const index = typeof event.index === "number" ? event.index : null;
+    let entry = state.provisional.get(key);
     if (!entry) {
       if (index !== null && index !== 0) {
-        return; // joined mid-stream: wait for the stored reply
+        return;
       }
-      var node = messageNode("bot", "");
+      const node = messageNode("bot", "");
       node.classList.add("msg--streaming");
-      // Screen readers hear the stored reply once, not every piece of the provisional one.
       node.setAttribute("aria-hidden", "true");
-      currentThread().appendChild(node);
+      currentThread(app).appendChild(node);
       entry = { el: node, text: "", next: 0, broken: false };
-      provisional.set(key, entry);
-      setTyping(false);
+      state.provisional.set(key, entry);
+      setTyping(app, false);
     }
-    if (entry.broken || (index !== null && index !== entry.next)) {
+    if (entry.broken || index !== null && index !== entry.next) {
       entry.broken = true;
       return;
     }
     entry.next += 1;
     entry.text += event.text;
     entry.el.querySelector(".text").textContent = entry.text;
-    clearTimeout(provisionalTimer);
-    provisionalTimer = setTimeout(clearProvisional, TYPING_TIMEOUT_MS);
-    scrollToEnd();
+    clearTimeout(state.provisionalTimer);
+    state.provisionalTimer = setTimeout(() => clearProvisional(app), TYPING_TIMEOUT_MS);
+    scrollToEnd(app);
   }
 
-  function handleEphemeral(event) {
-    var type = String(event.type || "");
+  // frontend/widget/messages.js
+  function renderMessage(app, message) {
+    const { state } = app;
+    const verdict = classifyMessage(state.seenMessageIds, state.optimistic, message);
+    if (verdict.kind === "invalid" || verdict.kind === "duplicate") {
+      return;
+    }
+    if (verdict.kind === "optimistic") {
+      confirmOptimistic(app, verdict.key, message);
+      return;
+    }
+    const id = verdict.id;
+    const fromTeam = message.sender === "bot" || message.sender === "agent";
+    state.seenMessageIds.add(id);
+    if (fromTeam) {
+      if (message.reply_to !== void 0 && message.reply_to !== null) {
+        state.answered.add(String(message.reply_to));
+      }
+      clearProvisional(app);
+    }
+    const node = messageNode(message.sender, message.text);
+    node.setAttribute("data-message-id", id);
+    state.byMessageId.set(id, node);
+    insertBySeq(app, node, message.seq);
+    if (fromTeam) {
+      setTyping(app, false);
+    }
+    scrollToEnd(app);
+  }
+  function confirmOptimistic(app, clientId, message) {
+    const { state } = app;
+    const entry = state.optimistic.get(clientId);
+    if (!entry) {
+      return;
+    }
+    const id = String(message.id);
+    entry.messageId = id;
+    state.optimistic.delete(clientId);
+    state.seenMessageIds.add(id);
+    state.byMessageId.set(id, entry.el);
+    entry.el.classList.remove("msg--pending", "msg--failed");
+    entry.el.setAttribute("data-message-id", id);
+    setState(entry.el, "");
+    entry.el.remove();
+    insertBySeq(app, entry.el, message.seq);
+    scrollToEnd(app);
+  }
+
+  // frontend/widget/status.js
+  function updateHumanButton(app) {
+    const { state } = app;
+    app.ui.humanBtn.hidden = !(state.session && state.humanAvailable && state.status === "bot");
+  }
+  function setStatus(app, next, announce, seq) {
+    const { state } = app;
+    if (!next || next === state.status) {
+      return;
+    }
+    state.status = next;
+    clearProvisional(app);
+    if (next !== "bot") {
+      setTyping(app, false);
+    }
+    if (next !== "waiting_for_agent") {
+      app.ui.queueInfo.hidden = true;
+    }
+    if (announce && owns(STATUS_NOTES, next)) {
+      systemNote(app, STATUS_NOTES[next], seq);
+    }
+    updateHumanButton(app);
+  }
+  function queueText(position, waitSeconds) {
+    const place = Number(position);
+    const wait = Number(waitSeconds);
+    if (!isFinite(place) || place < 1) {
+      return null;
+    }
+    const minutes = isFinite(wait) && wait > 0 ? Math.max(1, Math.round(wait / 60)) : 0;
+    const eta = minutes ? ", about " + minutes + (minutes === 1 ? " minute" : " minutes") : "";
+    return "You are number " + Math.floor(place) + " in the queue" + eta + ".";
+  }
+  function showQueue(app, position, waitSeconds) {
+    const text = queueText(position, waitSeconds);
+    if (app.state.status !== "waiting_for_agent" || text === null) {
+      return;
+    }
+    app.ui.queueInfo.textContent = text;
+    app.ui.queueInfo.hidden = false;
+  }
+
+  // frontend/widget/session.js
+  function loadSession(storageKey) {
+    try {
+      const raw = window.sessionStorage.getItem(storageKey);
+      const data = raw ? JSON.parse(raw) : null;
+      if (data && typeof data.id === "string" && typeof data.token === "string") {
+        return { id: data.id, token: data.token, open: !!data.open };
+      }
+    } catch {
+    }
+    return null;
+  }
+  function saveSession(app) {
+    const { session } = app.state;
+    try {
+      if (session) {
+        window.sessionStorage.setItem(
+          app.config.storageKey,
+          JSON.stringify({ id: session.id, token: session.token, open: !app.ui.panel.hidden })
+        );
+      } else {
+        window.sessionStorage.removeItem(app.config.storageKey);
+      }
+    } catch {
+    }
+  }
+  function sessionLost(app, quiet) {
+    const { state } = app;
+    app.socket.disconnect();
+    state.session = null;
+    saveSession(app);
+    state.seq = createSeqState();
+    clearProvisional(app);
+    state.answered.clear();
+    state.thread = null;
+    setTyping(app, false);
+    updateHumanButton(app);
+    setConn(app, "");
+    if (!quiet) {
+      systemNote(app, "This chat session has ended. Send a message to start a new conversation.");
+    }
+  }
+
+  // frontend/widget/events.js
+  var CATCH_UP_RETRY_MS = 1e3;
+  function frameEvents(frame) {
+    if (Array.isArray(frame)) {
+      return frame;
+    }
+    return frame && frame.events ? frame.events : [frame];
+  }
+  function handleEvent(app, event) {
+    if (!event || typeof event !== "object") {
+      return;
+    }
+    if (eventSeq(event) === null) {
+      handleEphemeral(app, event);
+      return;
+    }
+    commit(app, receiveEvent(app.state.seq, event));
+  }
+  function commit(app, result) {
+    app.state.seq = result.state;
+    result.ready.forEach((event) => applyEvent(app, event));
+    if (result.gap) {
+      catchUp(app);
+    }
+  }
+  function applyEvent(app, event) {
+    if (event.type === "message.created") {
+      renderMessage(app, event.message);
+    } else if (event.type === "conversation.status_changed") {
+      setStatus(app, event.status, true, eventSeq(event));
+      if (event.status === "resolved") {
+        offerFollowUp(app, event.csat, eventSeq(event));
+      }
+    }
+  }
+  function handleEphemeral(app, event) {
+    const type = String(event.type || "");
     if (type === "reconnect") {
-      // The server is restarting and closes with 1012 next: come back after its jittered delay.
-      var hinted = Number(event.retry_after_ms);
-      restartDelay = isFinite(hinted) ? Math.min(Math.max(hinted, 0), RESTART_HINT_CAP_MS) : null;
+      app.socket.planRestart(restartHintDelay(event.retry_after_ms));
       return;
     }
     if (type === "message.delta") {
-      applyDelta(event);
+      applyDelta(app, event);
       return;
     }
     if (type === "queue.updated") {
-      showQueue(event.position, event.estimated_wait_seconds);
+      showQueue(app, event.position, event.estimated_wait_seconds);
       return;
     }
     if (type.indexOf("typing") !== -1) {
-      var on = event.is_typing !== undefined ? !!event.is_typing : event.typing !== false;
-      setTyping(on, event.sender);
+      const on = event.is_typing !== void 0 ? !!event.is_typing : event.typing !== false;
+      setTyping(app, on, event.sender);
     }
   }
-
-  function catchUp() {
-    if (catchingUp || !session) {
-      return catchingUp;
+  function catchUp(app) {
+    const { state } = app;
+    if (state.catchingUp || !state.session) {
+      return state.catchingUp;
     }
-    var from = lastSeq;
-    var id = session.id;
-    catchingUp = request(
-      "GET",
-      "/conversations/" + encodeURIComponent(id) + "/events?after=" + from,
-      undefined,
-      session.token
-    )
-      .then(function (result) {
-        var events = (result.data && result.data.events) || [];
-        events.sort(function (a, b) {
-          return eventSeq(a) - eventSeq(b);
-        });
-        events.forEach(handleEvent);
-        // The server had nothing to fill the hole with: it is not a hole, move past it.
-        if (pendingEvents.size && !pendingEvents.has(lastSeq + 1)) {
-          var lowest = Math.min.apply(null, Array.from(pendingEvents.keys()));
-          lastSeq = lowest - 1;
-          drainPending();
-        }
-      })
-      .catch(function (err) {
-        if (err.status === 404) {
-          sessionLost();
-        }
-      })
-      .finally(function () {
-        catchingUp = null;
-        if (pendingEvents.size) {
-          setTimeout(catchUp, 1000);
-        }
-      });
-    return catchingUp;
+    const { id, token } = state.session;
+    const path = "/conversations/" + encodeURIComponent(id) + "/events?after=" + state.seq.lastSeq;
+    state.catchingUp = app.request("GET", path, void 0, token).then((result) => {
+      const events = result.data && result.data.events || [];
+      events.sort(compareBySeq);
+      events.forEach((event) => handleEvent(app, event));
+      commit(app, skipUnfilledGap(app.state.seq));
+    }).catch((err) => {
+      if (err.status === 404) {
+        sessionLost(app);
+      }
+    }).finally(() => {
+      state.catchingUp = null;
+      if (state.seq.pending.size) {
+        setTimeout(() => catchUp(app), CATCH_UP_RETRY_MS);
+      }
+    });
+    return state.catchingUp;
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Websocket with exponential backoff and full jitter; every (re)connect resumes after lastSeq.
-  // ---------------------------------------------------------------------------------------------
-  function connect() {
-    if (!session || (socket && socket.readyState <= 1)) {
+  // frontend/widget/privacy.js
+  var NOTHING_STORED = "Nothing is stored about you yet.";
+  function loadPrivacy(app) {
+    const { state, ui } = app;
+    if (!state.session) {
       return;
     }
-    socketWanted = true;
-    clearTimeout(reconnectTimer);
-    reconnectTimer = null;
-    var current = new WebSocket(WS_BASE + encodeURIComponent(session.id) + "/");
-    socket = current;
-    var token = session.token;
-    current.onopen = function () {
-      current.send(JSON.stringify({ type: "auth", token: token, after: lastSeq }));
-      setConn("");
-      clearTimeout(stableTimer);
-      stableTimer = setTimeout(function () {
-        attempt = 0;
-      }, STABLE_SOCKET_MS);
-    };
-    current.onmessage = function (message) {
-      var frame;
-      try {
-        frame = JSON.parse(message.data);
-      } catch (err) {
+    app.request("GET", "/me", void 0, state.session.token).then((result) => {
+      if (state.wantedConsent !== null && state.wantedConsent !== result.data.emotion_analysis) {
+        setConsent(app, state.wantedConsent);
         return;
       }
-      var list = Array.isArray(frame) ? frame : frame && frame.events ? frame.events : [frame];
-      list.forEach(handleEvent);
-    };
-    current.onclose = function (event) {
-      clearTimeout(stableTimer);
-      if (socket === current) {
-        socket = null;
-      }
-      if (event.code === CLOSE_FORBIDDEN) {
-        sessionLost();
-        return;
-      }
-      if (socketWanted) {
-        scheduleReconnect();
-      }
-    };
-    current.onerror = function () {
-      // onclose follows and decides; nothing to add here.
-    };
+      ui.consentBox.checked = result.data.emotion_analysis === true;
+    }).catch(() => {
+    });
   }
-
-  function scheduleReconnect() {
-    if (reconnectTimer || !session) {
+  function setConsent(app, on) {
+    const { state, ui } = app;
+    state.wantedConsent = on;
+    if (!state.session) {
       return;
     }
-    var ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * Math.pow(2, attempt));
-    var delay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-    if (restartDelay !== null) {
-      delay = restartDelay; // a planned restart, not a failure: no backoff step
-      restartDelay = null;
-    } else {
-      attempt += 1;
-    }
-    setConn("Reconnecting\u2026");
-    // While the socket is down (proxy, network policy, restart) the stored log still answers
-    // over plain HTTPS, at the same backoff pace, so a reply is not stuck behind the socket.
-    catchUp();
-    reconnectTimer = setTimeout(function () {
-      reconnectTimer = null;
-      connect();
-    }, delay);
+    app.request("PATCH", "/me", { emotion_analysis: on }, state.session.token).then((result) => {
+      state.wantedConsent = null;
+      ui.consentBox.checked = result.data.emotion_analysis === true;
+    }).catch((err) => {
+      ui.consentBox.checked = !on;
+      showError(app, err.message);
+    });
   }
-
-  function reconnectNow() {
-    if (!session || !socketWanted || (socket && socket.readyState <= 1)) {
+  function downloadData(app) {
+    const { state, ui } = app;
+    if (!state.session) {
+      showError(app, NOTHING_STORED);
       return;
     }
-    clearTimeout(reconnectTimer);
-    reconnectTimer = null;
-    connect();
+    app.request("GET", "/me/export", void 0, state.session.token).then((result) => {
+      const blob = new Blob([JSON.stringify(result.data, null, 2)], { type: "application/json" });
+      const url = URL.createObjectURL(blob);
+      const link = el("a", { href: url, download: "my-data.json" });
+      ui.shadow.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => {
+        URL.revokeObjectURL(url);
+      }, 1e3);
+    }).catch((err) => {
+      showError(app, err.message);
+    });
+  }
+  function eraseData(app) {
+    const { state } = app;
+    if (!state.session) {
+      showError(app, NOTHING_STORED);
+      return;
+    }
+    if (!window.confirm("Delete your messages and everything stored about you? This cannot be undone.")) {
+      return;
+    }
+    app.request("DELETE", "/me", void 0, state.session.token).then(() => {
+      if (state.thread) {
+        state.thread.remove();
+      }
+      sessionLost(app, true);
+      systemNote(app, "Your data has been deleted.");
+    }).catch((err) => {
+      showError(app, err.message);
+    });
+  }
+  function wirePrivacy(app) {
+    const { ui } = app;
+    ui.consentBox.addEventListener("change", () => {
+      setConsent(app, ui.consentBox.checked);
+    });
+    ui.exportBtn.addEventListener("click", () => downloadData(app));
+    ui.eraseBtn.addEventListener("click", () => eraseData(app));
   }
 
-  function disconnect() {
-    socketWanted = false;
-    clearTimeout(reconnectTimer);
-    reconnectTimer = null;
-    if (socket) {
-      socket.close(1000);
-      socket = null;
-    }
+  // frontend/widget/conversation.js
+  function conversationPath(id, rest) {
+    return "/conversations/" + encodeURIComponent(id) + rest;
   }
-
-  // The token expired or the conversation is gone: forget it; the next message starts anew.
-  function sessionLost(quiet) {
-    disconnect();
-    session = null;
-    saveSession();
-    lastSeq = 0;
-    pendingEvents.clear();
-    clearProvisional();
-    answered.clear();
-    thread = null;
-    setTyping(false);
-    updateHumanButton();
-    setConn("");
-    if (!quiet) {
-      systemNote("This chat session has ended. Send a message to start a new conversation.");
+  function ensureConversation(app) {
+    const { state } = app;
+    if (state.session) {
+      return Promise.resolve(state.session);
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Conversation and messages
-  // ---------------------------------------------------------------------------------------------
-  function ensureConversation() {
-    if (session) {
-      return Promise.resolve(session);
+    if (state.creating) {
+      return state.creating;
     }
-    if (creating) {
-      return creating;
-    }
-    var body = { site_key: SITE_KEY };
-    var locale = script.getAttribute("data-locale") || document.documentElement.lang;
+    const body = { site_key: app.config.siteKey };
+    const locale = pageLocale(app.config);
     if (locale) {
       body.locale = locale;
     }
-    creating = request("POST", "/conversations", body)
-      .then(function (result) {
-        session = { id: String(result.data.id), token: String(result.data.token) };
-        lastSeq = 0;
-        saveSession();
-        setStatus(result.data.status || "bot", false);
-        connect();
-        updateHumanButton();
-        loadPrivacy();
-        return session;
-      })
-      .finally(function () {
-        creating = null;
-      });
-    return creating;
+    state.creating = app.request("POST", "/conversations", body).then((result) => {
+      state.session = { id: String(result.data.id), token: String(result.data.token) };
+      state.seq = createSeqState();
+      saveSession(app);
+      setStatus(app, result.data.status || "bot", false);
+      app.socket.connect();
+      updateHumanButton(app);
+      loadPrivacy(app);
+      return state.session;
+    }).finally(() => {
+      state.creating = null;
+    });
+    return state.creating;
   }
-
   function newClientId() {
     if (window.crypto && typeof window.crypto.randomUUID === "function") {
       return window.crypto.randomUUID();
     }
-    // randomUUID needs a secure context; plain-http pages still get an RFC 4122 v4 id.
-    var bytes = new Uint8Array(16);
+    const bytes = new Uint8Array(16);
     window.crypto.getRandomValues(bytes);
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    var hex = Array.from(bytes, function (b) {
-      return (b + 256).toString(16).slice(1);
-    }).join("");
+    bytes[6] = bytes[6] & 15 | 64;
+    bytes[8] = bytes[8] & 63 | 128;
+    const hex = Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join("");
     return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
   }
-
-  function sendMessage(text) {
-    clearError();
-    var clientId = newClientId();
-    var node = messageNode("visitor", text);
+  function sendMessage(app, text) {
+    clearError(app);
+    const clientId = newClientId();
+    const node = messageNode("visitor", text);
     node.classList.add("msg--pending");
     node.setAttribute("data-client-id", clientId);
-    currentThread().appendChild(node);
+    currentThread(app).appendChild(node);
     setState(node, "Sending\u2026");
-    optimistic.set(clientId, { el: node, text: text, messageId: null });
-    scrollToEnd();
-    deliver(clientId, text, true);
+    app.state.optimistic.set(clientId, { el: node, text, messageId: null });
+    scrollToEnd(app);
+    deliver(app, clientId, text, true);
   }
-
-  function deliver(clientId, text, mayRestart) {
-    var entry = optimistic.get(clientId);
+  function markFailed(app, clientId, text) {
+    const current = app.state.optimistic.get(clientId);
+    if (!current) {
+      return;
+    }
+    current.el.classList.remove("msg--pending");
+    current.el.classList.add("msg--failed");
+    const retry = setState(current.el, "Not sent.", true);
+    retry.addEventListener("click", () => {
+      deliver(app, clientId, text, true);
+    });
+  }
+  function deliver(app, clientId, text, mayRestart) {
+    const { state } = app;
+    const entry = state.optimistic.get(clientId);
     if (!entry) {
       return;
     }
     entry.el.classList.remove("msg--failed");
     entry.el.classList.add("msg--pending");
     setState(entry.el, "Sending\u2026");
-    if (status === "bot") {
-      setTyping(true);
+    if (state.status === "bot") {
+      setTyping(app, true);
     }
-    ensureConversation()
-      .then(function (current) {
-        return request(
-          "POST",
-          "/conversations/" + encodeURIComponent(current.id) + "/messages",
-          { client_message_id: clientId, text: text },
-          current.token
-        );
-      })
-      .then(function (result) {
-        confirmOptimistic(clientId, result.data);
-        if (!socket) {
-          reconnectNow();
-        }
-      })
-      .catch(function (err) {
-        if ((err.status === 404 || err.status === 409) && session && mayRestart) {
-          // Expired token, forgotten (404) or closed (409) conversation: start a new one and
-          // send once more; the stored transcript of the old one stays on the server.
-          sessionLost(true);
-          systemNote("Starting a new conversation.");
-          deliver(clientId, text, false);
-          return;
-        }
-        setTyping(false);
-        var message = err instanceof ApiError ? err.message : "Something went wrong. Please try again.";
-        showError(message);
-        var current = optimistic.get(clientId);
-        if (current) {
-          current.el.classList.remove("msg--pending");
-          current.el.classList.add("msg--failed");
-          var retry = setState(current.el, "Not sent.", true);
-          retry.addEventListener("click", function () {
-            deliver(clientId, text, true);
-          });
-        }
-      });
+    ensureConversation(app).then(
+      (current) => app.request(
+        "POST",
+        conversationPath(current.id, "/messages"),
+        { client_message_id: clientId, text },
+        current.token
+      )
+    ).then((result) => {
+      confirmOptimistic(app, clientId, result.data);
+      if (app.socket.isDown()) {
+        app.socket.reconnectNow();
+      }
+    }).catch((err) => {
+      if ((err.status === 404 || err.status === 409) && state.session && mayRestart) {
+        sessionLost(app, true);
+        systemNote(app, "Starting a new conversation.");
+        deliver(app, clientId, text, false);
+        return;
+      }
+      setTyping(app, false);
+      showError(app, err instanceof ApiError ? err.message : GENERIC_ERROR);
+      markFailed(app, clientId, text);
+    });
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // "Talk to a person": shown only when the server offers the endpoint for this conversation.
-  // ---------------------------------------------------------------------------------------------
-  // Shown only when the site's widget config offers it (the escalation API adds the feature
-  // and POST .../request-human); probing the URL proves nothing, as every widget path answers.
-  function showQueue(position, waitSeconds) {
-    var place = Number(position);
-    var wait = Number(waitSeconds);
-    if (status !== "waiting_for_agent" || !isFinite(place) || place < 1) {
+  function requestHuman(app) {
+    const { state, ui } = app;
+    if (!state.session) {
       return;
     }
-    var minutes = isFinite(wait) && wait > 0 ? Math.max(1, Math.round(wait / 60)) : 0;
-    var eta = minutes ? ", about " + minutes + (minutes === 1 ? " minute" : " minutes") : "";
-    queueInfo.textContent = "You are number " + Math.floor(place) + " in the queue" + eta + ".";
-    queueInfo.hidden = false;
+    clearError(app);
+    ui.humanBtn.disabled = true;
+    app.request("POST", conversationPath(state.session.id, HUMAN_PATH), {}, state.session.token).then((result) => {
+      const next = result.data && result.data.status;
+      setStatus(app, next || "waiting_for_agent", !!next);
+      if (!next) {
+        systemNote(app, STATUS_NOTES.waiting_for_agent);
+      }
+      const data = result.data || {};
+      showQueue(app, data.queue_position, data.estimated_wait_seconds);
+    }).catch((err) => {
+      showError(app, err instanceof ApiError ? err.message : GENERIC_ERROR);
+    }).finally(() => {
+      ui.humanBtn.disabled = false;
+      updateHumanButton(app);
+    });
   }
 
-  function updateHumanButton() {
-    humanBtn.hidden = !(session && humanAvailable && status === "bot");
-  }
-
-  function requestHuman() {
-    if (!session) {
+  // frontend/widget/panel.js
+  function loadConfig(app) {
+    const { state, ui } = app;
+    if (state.configLoaded) {
       return;
     }
-    clearError();
-    humanBtn.disabled = true;
-    request(
-      "POST",
-      "/conversations/" + encodeURIComponent(session.id) + HUMAN_PATH,
-      {},
-      session.token
-    )
-      .then(function (result) {
-        var next = result.data && result.data.status;
-        setStatus(next || "waiting_for_agent", !!next);
-        if (!next) {
-          systemNote(STATUS_NOTES.waiting_for_agent);
-        }
-        var data = result.data || {};
-        showQueue(data.queue_position, data.estimated_wait_seconds);
-      })
-      .catch(function (err) {
-        showError(err instanceof ApiError ? err.message : "Something went wrong. Please try again.");
-      })
-      .finally(function () {
-        humanBtn.disabled = false;
-        updateHumanButton();
-      });
+    state.configLoaded = true;
+    app.request("GET", "/config?site_key=" + encodeURIComponent(app.config.siteKey)).then((result) => {
+      const data = result.data || {};
+      if (typeof data.name === "string" && data.name) {
+        ui.title.textContent = data.name;
+      }
+      state.humanAvailable = !!(data.features && data.features.request_human === true);
+      updateHumanButton(app);
+    }).catch((err) => {
+      if (err.status === 404 || err.status === 403) {
+        showError(app, "This chat is not available on this page.");
+      }
+    });
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // Panel and input wiring
-  // ---------------------------------------------------------------------------------------------
-  // ---------------------------------------------------------------------------------------------
-  // Privacy: emotion-analysis consent, export and erasure of the visitor's own data
-  // ---------------------------------------------------------------------------------------------
-  var wantedConsent = null; // a choice made before the conversation existed
-
-  function loadPrivacy() {
-    if (!session) {
-      return;
+  function openPanel(app) {
+    const { ui } = app;
+    loadConfig(app);
+    ui.panel.hidden = false;
+    ui.root.classList.add("is-open");
+    ui.launcher.setAttribute("aria-expanded", "true");
+    saveSession(app);
+    if (app.state.session) {
+      app.socket.connect();
+      loadPrivacy(app);
     }
-    request("GET", "/me", undefined, session.token)
-      .then(function (result) {
-        if (wantedConsent !== null && wantedConsent !== result.data.emotion_analysis) {
-          setConsent(wantedConsent);
-          return;
-        }
-        consentBox.checked = result.data.emotion_analysis === true;
-      })
-      .catch(function () {});
+    scrollToEnd(app);
+    ui.input.focus();
   }
-
-  function setConsent(on) {
-    wantedConsent = on;
-    if (!session) {
-      return;
-    }
-    request("PATCH", "/me", { emotion_analysis: on }, session.token)
-      .then(function (result) {
-        wantedConsent = null;
-        consentBox.checked = result.data.emotion_analysis === true;
-      })
-      .catch(function (err) {
-        consentBox.checked = !on;
-        showError(err.message);
-      });
+  function closePanel(app) {
+    const { ui } = app;
+    ui.panel.hidden = true;
+    ui.root.classList.remove("is-open");
+    ui.launcher.setAttribute("aria-expanded", "false");
+    saveSession(app);
+    ui.launcher.focus();
   }
-
-  function downloadData() {
-    if (!session) {
-      showError("Nothing is stored about you yet.");
-      return;
-    }
-    request("GET", "/me/export", undefined, session.token)
-      .then(function (result) {
-        var blob = new Blob([JSON.stringify(result.data, null, 2)], { type: "application/json" });
-        var url = URL.createObjectURL(blob);
-        var link = el("a", { href: url, download: "my-data.json" });
-        shadow.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(function () {
-          URL.revokeObjectURL(url);
-        }, 1000);
-      })
-      .catch(function (err) {
-        showError(err.message);
-      });
-  }
-
-  function eraseData() {
-    if (!session) {
-      showError("Nothing is stored about you yet.");
-      return;
-    }
-    if (!window.confirm("Delete your messages and everything stored about you? This cannot be undone.")) {
-      return;
-    }
-    request("DELETE", "/me", undefined, session.token)
-      .then(function () {
-        if (thread) {
-          thread.remove();
-        }
-        sessionLost(true);
-        systemNote("Your data has been deleted.");
-      })
-      .catch(function (err) {
-        showError(err.message);
-      });
-  }
-
-  consentBox.addEventListener("change", function () {
-    setConsent(consentBox.checked);
-  });
-  exportBtn.addEventListener("click", downloadData);
-  eraseBtn.addEventListener("click", eraseData);
-
-  var configLoaded = false;
-
-  // The site's display name for the header; a failure here must not stop the chat.
-  function loadConfig() {
-    if (configLoaded) {
-      return;
-    }
-    configLoaded = true;
-    request("GET", "/config?site_key=" + encodeURIComponent(SITE_KEY))
-      .then(function (result) {
-        var data = result.data || {};
-        if (typeof data.name === "string" && data.name) {
-          title.textContent = data.name;
-        }
-        humanAvailable = !!(data.features && data.features.request_human === true);
-        updateHumanButton();
-      })
-      .catch(function (err) {
-        if (err.status === 404 || err.status === 403) {
-          showError("This chat is not available on this page.");
-        }
-      });
-  }
-
-  function openPanel() {
-    loadConfig();
-    panel.hidden = false;
-    root.classList.add("is-open");
-    launcher.setAttribute("aria-expanded", "true");
-    saveSession();
-    if (session) {
-      connect();
-      loadPrivacy();
-    }
-    scrollToEnd();
-    input.focus();
-  }
-
-  function closePanel() {
-    panel.hidden = true;
-    root.classList.remove("is-open");
-    launcher.setAttribute("aria-expanded", "false");
-    saveSession();
-    launcher.focus();
-  }
-
-  function submit() {
-    var text = input.value.trim();
+  function submit(app) {
+    const { input } = app.ui;
+    const text = input.value.trim();
     if (!text) {
       return;
     }
-    // Count code points like the server does (an emoji is one character, two UTF-16 units).
-    var length = Array.from(text).length;
+    const length = Array.from(text).length;
     if (length > MAX_TEXT) {
-      showError("Your message is too long (" + length + " characters, at most " + MAX_TEXT + ").");
+      showError(app, "Your message is too long (" + length + " characters, at most " + MAX_TEXT + ").");
       return;
     }
     input.value = "";
-    sendMessage(text);
+    sendMessage(app, text);
+  }
+  function wirePanel(app) {
+    const { ui } = app;
+    ui.launcher.addEventListener("click", () => openPanel(app));
+    ui.closeBtn.addEventListener("click", () => closePanel(app));
+    ui.humanBtn.addEventListener("click", () => requestHuman(app));
+    ui.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submit(app);
+    });
+    ui.input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        submit(app);
+      }
+    });
+    ui.panel.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        closePanel(app);
+      }
+    });
   }
 
-  launcher.addEventListener("click", openPanel);
-  closeBtn.addEventListener("click", closePanel);
-  humanBtn.addEventListener("click", requestHuman);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    submit();
-  });
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      submit();
-    }
-  });
-  panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") {
-      closePanel();
-    }
-  });
-  window.addEventListener("online", reconnectNow);
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "visible") {
-      reconnectNow();
-    }
-  });
+  // frontend/widget/state.js
+  function createState(session) {
+    return {
+      session,
+      // {id, token, open} or null
+      seq: createSeqState(),
+      // {lastSeq, pending}: events applied in seq order (see seq.js)
+      seenMessageIds: /* @__PURE__ */ new Set(),
+      byMessageId: /* @__PURE__ */ new Map(),
+      // server message id -> element
+      optimistic: /* @__PURE__ */ new Map(),
+      // client_message_id -> {el, text, messageId}
+      status: "bot",
+      catchingUp: null,
+      // the events?after= request in flight
+      typingTimer: null,
+      creating: null,
+      // the POST /conversations in flight
+      humanAvailable: false,
+      thread: null,
+      // element holding the current conversation's messages
+      // Streamed replies: visitor message id -> {el, text, next, broken}; provisional bubbles
+      // grown by message.delta hints and replaced by the stored message.created (the source of
+      // truth).
+      provisional: /* @__PURE__ */ new Map(),
+      answered: /* @__PURE__ */ new Set(),
+      // visitor message ids whose stored reply has arrived
+      provisionalTimer: null,
+      wantedConsent: null,
+      // an emotion-analysis choice made before the conversation existed
+      configLoaded: false,
+      csatForms: 0
+    };
+  }
 
-  function mount() {
-    document.body.appendChild(host);
+  // frontend/widget/widget.css
+  var widget_default = "/* Empathy Desk widget styles, scoped to its shadow root. esbuild bundles this file as text;\n   view.js adopts it as a constructed stylesheet (no <style> text for a CSP to block). */\n:host { all: initial; }\n.root { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;\n  font: 15px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2430; }\nbutton { font: inherit; cursor: pointer; }\nbutton:focus-visible, textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }\n.launcher { border: 0; border-radius: 999px; padding: 12px 20px; background: #3b5bdb;\n  color: #fff; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }\n.launcher[aria-expanded='true'] { display: none; }\n.panel { display: flex; flex-direction: column; width: 370px; height: min(600px, 80vh);\n  background: #fff; border-radius: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.3); overflow: hidden; }\n.panel[hidden] { display: none; }\n.header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #3b5bdb; color: #fff; }\n.title { margin: 0; font-size: 16px; font-weight: 600; flex: 1; }\n.conn { font-size: 12px; opacity: .9; }\n.close { border: 0; background: transparent; color: #fff; font-size: 22px; line-height: 1;\n  padding: 4px 8px; border-radius: 6px; min-width: 44px; min-height: 44px; }\n.log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px;\n  background: #f6f7fb; overscroll-behavior: contain; }\n.thread { display: flex; flex-direction: column; gap: 8px; }\n.msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap;\n  overflow-wrap: anywhere; }\n.msg .who { display: block; font-size: 11px; font-weight: 600; opacity: .75; margin-bottom: 2px; }\n.msg .text { margin: 0; }\n.msg--visitor { align-self: flex-end; background: #3b5bdb; color: #fff; }\n.msg--bot, .msg--agent { align-self: flex-start; background: #fff; border: 1px solid #dde1ec; }\n.msg--agent { border-color: #2f9e44; }\n/* System notices carry help resources and handoff news: they must be easy to read. */\n.msg--system { align-self: stretch; max-width: 100%; background: #fff8e6; color: #2b2b2b;\n  font-size: 14px; text-align: left; border: 1px solid #f0c36d; }\n.msg--pending { opacity: .7; }\n.msg--streaming { opacity: .85; }\n.msg--failed { background: #fff0f0; color: #8a1c1c; border: 1px solid #e03131; }\n.state { display: block; font-size: 11px; margin-top: 2px; opacity: .85; }\n.retry { margin-left: 6px; border: 0; background: transparent; color: inherit;\n  text-decoration: underline; padding: 0; font-size: 11px; }\n.typing { padding: 4px 14px; font-size: 13px; color: #5c6370; min-height: 18px; }\n.typing[hidden] { display: none; }\n.queue { padding: 4px 14px; font-size: 13px; color: #5c6370; }\n.queue[hidden] { display: none; }\n.error { margin: 0 12px 6px; padding: 8px 10px; border-radius: 8px; background: #fff0f0;\n  color: #8a1c1c; border: 1px solid #e03131; font-size: 13px; }\n.error[hidden] { display: none; }\n.actions { padding: 0 12px; }\n.human { border: 1px solid #3b5bdb; background: #fff; color: #3b5bdb; border-radius: 999px;\n  padding: 6px 14px; font-size: 13px; margin-bottom: 6px; min-height: 36px; }\n.human[hidden] { display: none; }\n.form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #dde1ec; background: #fff; }\n.input { flex: 1; resize: none; border: 1px solid #c5cad6; border-radius: 10px; padding: 8px 10px;\n  font: inherit; min-height: 40px; max-height: 120px; }\n.send { border: 0; border-radius: 10px; padding: 0 16px; background: #3b5bdb; color: #fff;\n  font-weight: 600; min-width: 64px; min-height: 44px; }\n.sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;\n  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }\n.privacy { padding: 6px 12px; font-size: 12px; color: #5c6370; background: #fff;\n  border-bottom: 1px solid #dde1ec; }\n.privacy p { margin: 0 0 4px; }\n.privacy a, .privacy .link { color: #3b5bdb; }\n.privacy .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }\n.privacy .link { border: 0; background: transparent; padding: 0; font-size: 12px;\n  text-decoration: underline; min-height: 24px; }\n.privacy input { margin: 0 4px 0 0; vertical-align: middle; }\n.csat { align-self: stretch; background: #fff; border: 1px solid #dde1ec; border-radius: 12px;\n  padding: 10px 12px; display: flex; flex-direction: column; gap: 8px; }\n.csat p { margin: 0; }\n.csat .scores { display: flex; gap: 6px; }\n.csat .score { flex: 1; min-height: 44px; border: 1px solid #3b5bdb; border-radius: 8px;\n  background: #fff; color: #3b5bdb; font-weight: 600; }\n.csat .score[aria-pressed='true'] { background: #3b5bdb; color: #fff; }\n.csat textarea { font: inherit; border: 1px solid #c5cad6; border-radius: 8px; padding: 6px 8px;\n  resize: vertical; min-height: 40px; }\n.csat .csat-send { align-self: flex-end; border: 0; border-radius: 8px; padding: 0 14px;\n  min-height: 40px; background: #3b5bdb; color: #fff; font-weight: 600; }\n.csat .csat-status { font-size: 13px; color: #5c6370; min-height: 1em; }\n@media (max-width: 480px) {\n  .root { right: 12px; bottom: 12px; }\n  .root.is-open { inset: 0; right: 0; bottom: 0; }\n  .panel { position: fixed; inset: 0; width: 100%; height: 100%; border-radius: 0; }\n  .input { font-size: 16px; } /* 16px stops iOS from zooming into the field */\n}\n@media (prefers-reduced-motion: no-preference) { .msg { animation: pop .15s ease-out; } }\n@keyframes pop { from { transform: translateY(4px); opacity: 0; } to { transform: none; } }\n";
+
+  // frontend/widget/view.js
+  function adoptStyles(shadow) {
+    if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function") {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(widget_default);
+      shadow.adoptedStyleSheets = [sheet];
+    } else {
+      shadow.appendChild(el("style", null, widget_default));
+    }
+  }
+  function buildHeader() {
+    const header = el("div", { class: "header" });
+    const title = el("h2", { class: "title", id: "title" }, "Support chat");
+    const conn = el("span", { class: "conn", role: "status" });
+    const closeBtn = el("button", { type: "button", class: "close", "aria-label": "Close the chat" }, "\xD7");
+    header.append(title, conn, closeBtn);
+    return { header, title, conn, closeBtn };
+  }
+  function buildPrivacy(origin) {
+    const privacy = el("div", { class: "privacy" });
+    const disclosure = el(
+      "p",
+      null,
+      "You are chatting with an AI assistant. Messages are analysed for emotion to route you to the right help."
+    );
+    const privacyRow = el("div", { class: "row" });
+    const consentLabel = el("label", { class: "consent" });
+    const consentBox = el("input", { type: "checkbox", checked: "" });
+    consentLabel.append(consentBox, el("span", null, "Emotion analysis"));
+    const privacyLink = el(
+      "a",
+      { href: origin + "/privacy/", target: "_blank", rel: "noopener noreferrer" },
+      "Privacy notice"
+    );
+    const exportBtn = el("button", { type: "button", class: "link" }, "Download my data");
+    const eraseBtn = el("button", { type: "button", class: "link" }, "Delete my data");
+    privacyRow.append(consentLabel, privacyLink, exportBtn, eraseBtn);
+    privacy.append(disclosure, privacyRow);
+    return { privacy, consentBox, exportBtn, eraseBtn };
+  }
+  function buildForm() {
+    const form = el("form", { class: "form", novalidate: "" });
+    const inputLabel = el("label", { for: "input", class: "sr" }, "Your message");
+    const input = el("textarea", {
+      id: "input",
+      class: "input",
+      rows: "1",
+      placeholder: "Type a message\u2026",
+      autocomplete: "off",
+      "aria-describedby": "hint"
+    });
+    const hint = el("span", { id: "hint", class: "sr" }, "Press Enter to send, Shift and Enter for a new line.");
+    const sendBtn = el("button", { type: "submit", class: "send", "aria-label": "Send message" }, "Send");
+    form.append(inputLabel, input, hint, sendBtn);
+    return { form, input, sendBtn };
+  }
+  function buildView(origin) {
+    const host = el("div", { "data-empathy-desk": "widget" });
+    const shadow = host.attachShadow({ mode: "open" });
+    adoptStyles(shadow);
+    const root = el("div", { class: "root" });
+    const launcher = el(
+      "button",
+      { type: "button", class: "launcher", "aria-expanded": "false", "aria-controls": "panel" },
+      "Chat with us"
+    );
+    launcher.setAttribute("aria-label", "Open the support chat");
+    const panel = el("section", { class: "panel", id: "panel", role: "dialog", "aria-labelledby": "title" });
+    panel.hidden = true;
+    const { header, title, conn, closeBtn } = buildHeader();
+    const { privacy, consentBox, exportBtn, eraseBtn } = buildPrivacy(origin);
+    const log = el("div", {
+      class: "log",
+      role: "log",
+      "aria-live": "polite",
+      "aria-relevant": "additions",
+      "aria-label": "Messages",
+      tabindex: "0"
+    });
+    const typing = el("div", { class: "typing", "aria-live": "polite" }, "The assistant is typing\u2026");
+    typing.hidden = true;
+    const queueInfo = el("div", { class: "queue", "aria-live": "polite" });
+    queueInfo.hidden = true;
+    const errorBox = el("div", { class: "error", role: "alert" });
+    errorBox.hidden = true;
+    const actions = el("div", { class: "actions" });
+    const humanBtn = el("button", { type: "button", class: "human" }, "Talk to a person");
+    humanBtn.hidden = true;
+    actions.append(humanBtn);
+    const { form, input, sendBtn } = buildForm();
+    panel.append(header, privacy, log, typing, queueInfo, errorBox, actions, form);
+    root.append(launcher, panel);
+    shadow.appendChild(root);
+    return {
+      host,
+      shadow,
+      root,
+      launcher,
+      panel,
+      title,
+      conn,
+      closeBtn,
+      consentBox,
+      exportBtn,
+      eraseBtn,
+      log,
+      typing,
+      queueInfo,
+      errorBox,
+      humanBtn,
+      form,
+      input,
+      sendBtn
+    };
+  }
+
+  // frontend/widget/main.js
+  function widgetSocket(app) {
+    return createSocket({
+      policy: BACKOFF,
+      canConnect: () => app.state.session !== null,
+      url: () => app.config.wsBase + encodeURIComponent(app.state.session.id) + "/",
+      onOpen(ws) {
+        const { session, seq } = app.state;
+        if (session) {
+          ws.send(JSON.stringify({ type: "auth", token: session.token, after: seq.lastSeq }));
+        }
+        setConn(app, "");
+      },
+      onFrame(frame) {
+        frameEvents(frame).forEach((event) => handleEvent(app, event));
+      },
+      onClose(event) {
+        if (event.code === CLOSE_FORBIDDEN) {
+          sessionLost(app);
+        }
+      },
+      onRetry() {
+        setConn(app, "Reconnecting\u2026");
+        catchUp(app);
+      }
+    });
+  }
+  function mount(app) {
+    document.body.appendChild(app.ui.host);
+    const { session } = app.state;
     if (session) {
-      // A reload resumes the stored conversation: the socket replays every event after seq 0.
-      var wasOpen = session.open;
-      connect();
-      loadConfig();
+      const wasOpen = session.open;
+      app.socket.connect();
+      loadConfig(app);
       if (wasOpen) {
-        openPanel();
+        openPanel(app);
       }
     }
   }
-
-  if (document.body) {
-    mount();
-  } else {
-    document.addEventListener("DOMContentLoaded", mount);
+  function start() {
+    const script = findScript();
+    if (!script || window.__empathyDeskWidget) {
+      return;
+    }
+    const siteKey = script.getAttribute("data-site-key") || "";
+    if (!siteKey) {
+      return;
+    }
+    window.__empathyDeskWidget = true;
+    const config = readConfig(script, siteKey);
+    const app = {
+      config,
+      ui: buildView(config.origin),
+      request: createRequest(config.apiBase),
+      state: createState(loadSession(config.storageKey)),
+      socket: null
+    };
+    app.socket = widgetSocket(app);
+    wirePrivacy(app);
+    wirePanel(app);
+    window.addEventListener("online", () => app.socket.reconnectNow());
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") {
+        app.socket.reconnectNow();
+      }
+    });
+    if (document.body) {
+      mount(app);
+    } else {
+      document.addEventListener("DOMContentLoaded", () => mount(app));
+    }
   }
+  start();
 })();
