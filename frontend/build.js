@@ -10,6 +10,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
 const bundles = [
   { entry: "frontend/widget/main.js", outfile: "static/widget/widget.js" },
+  { entry: "frontend/console/main.js", outfile: "static/console/console.js" },
 ];
 
 // The entry's opening comment heads the built file, with a note on where the sources are.

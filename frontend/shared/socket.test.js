@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { BACKOFF as CONSOLE_BACKOFF } from "../console/live.js";
 import { BACKOFF as WIDGET_BACKOFF } from "../widget/config.js";
 import { backoffDelay, createSocket, parseFrame, restartHintDelay } from "./socket.js";
 
@@ -19,6 +20,17 @@ describe("backoffDelay: the widget (equal jitter, 0.5 s doubling to 15 s)", () =
     expect(backoffDelay(5, WIDGET_BACKOFF, fixed(0.999))).toBe(14993);
     expect(backoffDelay(40, WIDGET_BACKOFF, fixed(1))).toBe(15000);
     expect(backoffDelay(5000, WIDGET_BACKOFF, fixed(0))).toBe(7500);
+  });
+});
+
+describe("backoffDelay: the console (1 s doubling to 15 s, plus up to 0.3 s)", () => {
+  it("adds the jitter to the full step", () => {
+    expect(backoffDelay(0, CONSOLE_BACKOFF, fixed(0))).toBe(1000);
+    expect(backoffDelay(0, CONSOLE_BACKOFF, fixed(0.999))).toBe(1299);
+    expect(backoffDelay(1, CONSOLE_BACKOFF, fixed(0))).toBe(2000);
+    expect(backoffDelay(3, CONSOLE_BACKOFF, fixed(0.5))).toBe(8150);
+    expect(backoffDelay(4, CONSOLE_BACKOFF, fixed(0))).toBe(15000);
+    expect(backoffDelay(9, CONSOLE_BACKOFF, fixed(0.999))).toBe(15299);
   });
 });
 
@@ -160,6 +172,18 @@ describe("createSocket", () => {
     latest().drop(); // stable: back to the first step, 250
     expect(calls.filter((c) => c[0] === "retry").map((c) => c[1])).toEqual([250, 500, 250]);
     expect(socket.state.attempt).toBe(1);
+  });
+
+  it("starts the steps again on open when stableMs is 0 (the console)", () => {
+    const socket = make(CONSOLE_BACKOFF);
+    socket.connect();
+    latest().drop();
+    vi.advanceTimersByTime(1000);
+    latest().drop();
+    vi.advanceTimersByTime(2000);
+    latest().open();
+    latest().drop();
+    expect(calls.filter((c) => c[0] === "retry").map((c) => c[1])).toEqual([1000, 2000, 1000]);
   });
 
   it("waits a restart hint's delay without taking a backoff step", () => {

@@ -5,15 +5,178 @@
  * Liveness: the agent websocket is a hint. On (re)connect and on every hint the client
  * re-reads the console API, so a lost push is never a lost escalation or message.
  */
-(function () {
-  "use strict";
+/* Built by esbuild from frontend/console/ (npm run build): edit those sources, not this file. */
+"use strict";
+(() => {
+  // frontend/shared/dom.js
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach((name) => {
+        const value2 = attrs[name];
+        if (value2 !== null && value2 !== void 0) {
+          node.setAttribute(name, String(value2));
+        }
+      });
+    }
+    if (text !== void 0 && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+  function byId(id) {
+    return document.getElementById(id);
+  }
 
-  var cfgEl = document.getElementById("config");
-  if (!cfgEl) return;
-  var cfg = cfgEl.dataset;
-  var page = document.body.getAttribute("data-page");
-  var csrfInput = document.querySelector("input[name=csrfmiddlewaretoken]");
-  var CSRF = csrfInput ? csrfInput.value : "";
+  // frontend/console/api.js
+  function createApi(csrf) {
+    return function api(method, url, body) {
+      const options = {
+        method,
+        credentials: "same-origin",
+        headers: { Accept: "application/json" }
+      };
+      if (body !== void 0) {
+        options.headers["Content-Type"] = "application/json";
+        options.headers["X-CSRFToken"] = csrf;
+        options.body = JSON.stringify(body);
+      } else if (method !== "GET") {
+        options.headers["X-CSRFToken"] = csrf;
+      }
+      return fetch(url, options).then(
+        (response) => response.json().catch(() => ({})).then((data) => {
+          if (data && data.error === "not_authenticated") {
+            window.location.assign("/console/login/?next=" + encodeURIComponent(window.location.pathname));
+          }
+          if (!response.ok) {
+            const error = new Error(data && data.message || "Request failed (" + response.status + ")");
+            error.status = response.status;
+            throw error;
+          }
+          return data;
+        })
+      );
+    };
+  }
+  function banner(text, kind) {
+    const node = byId("banner");
+    if (!node) {
+      return;
+    }
+    node.textContent = text;
+    node.className = "banner" + (kind ? " banner--" + kind : "");
+    node.hidden = !text;
+  }
+  function claim(app, escalationId) {
+    return app.api("POST", app.cfg.agentRest + "escalations/" + escalationId + "/claim", {});
+  }
+  function conversationUrl(app, id) {
+    return app.cfg.conversationPage.replace("00000000-0000-0000-0000-000000000000", id);
+  }
+  function whileDown(app, fn, interval) {
+    window.setInterval(() => {
+      if (!app.socket.isOpen()) {
+        fn();
+      }
+    }, interval);
+  }
+
+  // frontend/console/agent.js
+  function renderAgent(agent) {
+    if (!agent) {
+      return;
+    }
+    const load = byId("agent-load");
+    if (load) {
+      load.textContent = agent.load + " / " + agent.capacity;
+    }
+    const select = byId("agent-status");
+    if (select && document.activeElement !== select) {
+      select.value = agent.status === "online" ? "online" : "away";
+    }
+  }
+  function wireAgentStatus(app) {
+    const statusSelect = byId("agent-status");
+    if (!statusSelect) {
+      return;
+    }
+    statusSelect.addEventListener("change", () => {
+      app.api("POST", app.cfg.agentApi, { status: statusSelect.value }).then(renderAgent).catch((err) => {
+        banner(err.message, "error");
+      });
+    });
+  }
+
+  // frontend/console/timeline.js
+  var NS = "http://www.w3.org/2000/svg";
+  var W = 360;
+  var H = 150;
+  var L = 30;
+  var R = 8;
+  var T = 8;
+  var B = 20;
+  var SERIES = [
+    ["intensity", "series series--intensity"],
+    ["valence", "series series--valence"]
+  ];
+  function svgEl(tag, attrs) {
+    const node = document.createElementNS(NS, tag);
+    Object.keys(attrs).forEach((name) => node.setAttribute(name, attrs[name]));
+    return node;
+  }
+  function y(v) {
+    return T + (1 - (v + 1) / 2) * (H - T - B);
+  }
+  function value(point, key) {
+    return Number(point[key]) || 0;
+  }
+  function drawSeries(svg, points, x, key, cls) {
+    svg.appendChild(
+      svgEl("polyline", { points: points.map((p, i) => x(i) + "," + y(value(p, key))).join(" "), class: cls })
+    );
+    points.forEach((p, i) => {
+      const dot = svgEl("circle", { cx: x(i), cy: y(value(p, key)), r: 3, class: "dot dot--" + key, "data-seq": p.seq });
+      const title = document.createElementNS(NS, "title");
+      title.textContent = "#" + p.seq + " " + p.emotion + ": " + key + " " + value(p, key).toFixed(2);
+      dot.appendChild(title);
+      svg.appendChild(dot);
+    });
+  }
+  function timelineChart(container, points) {
+    clear(container);
+    const svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
+    svg.setAttribute("class", "chart");
+    const line = (x1, y1, x2, y2, cls) => svg.appendChild(svgEl("line", { x1, y1, x2, y2, class: cls }));
+    const label = (x2, yy, text, cls) => {
+      const n = svgEl("text", { x: x2, y: yy, class: cls || "axis-label" });
+      n.textContent = text;
+      svg.appendChild(n);
+    };
+    line(L, y(1), W - R, y(1), "grid");
+    line(L, y(0), W - R, y(0), "axis");
+    line(L, y(-1), W - R, y(-1), "grid");
+    label(2, y(1) + 4, "+1");
+    label(6, y(0) + 4, "0");
+    label(2, y(-1) + 4, "\u22121");
+    if (!points.length) {
+      label(L + 10, y(0) - 8, "No readings yet", "axis-label");
+      container.appendChild(svg);
+      return;
+    }
+    const step = points.length > 1 ? (W - L - R - 10) / (points.length - 1) : 0;
+    const x = (i) => L + 5 + i * step;
+    SERIES.forEach(([key, cls]) => drawSeries(svg, points, x, key, cls));
+    points.forEach((p, i) => label(x(i) - 3, H - 4, String(i + 1), "axis-label"));
+    container.appendChild(svg);
+  }
+
+  // frontend/console/format.js
   var URGENCY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
   var REASONS = {
     crisis_indicators: "Crisis indicators",
@@ -24,671 +187,931 @@
     ai_confidence_low: "AI unsure of emotion",
     ai_failures: "AI failed to answer"
   };
-
-  // A crisis concern is a review: the assistant still answers until the agent writes.
+  function reasonText(reason) {
+    return REASONS[reason] || reason;
+  }
   function reasonLabel(esc) {
-    if (esc.crisis_level === "concern") return "Crisis concern (review)";
-    return REASONS[esc.reason] || esc.reason;
-  }
-
-  // -------------------------------------------------------------------------
-  // DOM helpers (text only)
-  // -------------------------------------------------------------------------
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (key) {
-        if (attrs[key] !== null && attrs[key] !== undefined) node.setAttribute(key, String(attrs[key]));
-      });
+    if (esc.crisis_level === "concern") {
+      return "Crisis concern (review)";
     }
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
+    return reasonText(esc.reason);
   }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  function $(id) { return document.getElementById(id); }
-  function pct(x) { return Math.round((Number(x) || 0) * 100) + "%"; }
+  function pct(x) {
+    return Math.round((Number(x) || 0) * 100) + "%";
+  }
   function duration(seconds) {
-    var s = Math.max(0, Math.floor(Math.abs(seconds)));
-    var m = Math.floor(s / 60);
-    var h = Math.floor(m / 60);
-    if (h) return h + "h " + (m % 60) + "m";
-    if (m) return m + "m " + (s % 60) + "s";
+    const s = Math.max(0, Math.floor(Math.abs(seconds)));
+    const m = Math.floor(s / 60);
+    const h = Math.floor(m / 60);
+    if (h) {
+      return h + "h " + m % 60 + "m";
+    }
+    if (m) {
+      return m + "m " + s % 60 + "s";
+    }
     return s + "s";
-  }
-
-  // -------------------------------------------------------------------------
-  // HTTP
-  // -------------------------------------------------------------------------
-  function api(method, url, body) {
-    var options = {
-      method: method,
-      credentials: "same-origin",
-      headers: { Accept: "application/json" }
-    };
-    if (body !== undefined) {
-      options.headers["Content-Type"] = "application/json";
-      options.headers["X-CSRFToken"] = CSRF;
-      options.body = JSON.stringify(body);
-    } else if (method !== "GET") {
-      options.headers["X-CSRFToken"] = CSRF;
-    }
-    return fetch(url, options).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (data && data.error === "not_authenticated") {
-          // The session ended: sign in again, then come back here.
-          window.location.assign("/console/login/?next=" + encodeURIComponent(window.location.pathname));
-        }
-        if (!response.ok) {
-          var error = new Error((data && data.message) || ("Request failed (" + response.status + ")"));
-          error.status = response.status;
-          throw error;
-        }
-        return data;
-      });
-    });
-  }
-
-  function banner(text, kind) {
-    var node = $("banner");
-    if (!node) return;
-    node.textContent = text;
-    node.className = "banner" + (kind ? " banner--" + kind : "");
-    node.hidden = !text;
-  }
-
-  // -------------------------------------------------------------------------
-  // Agent status
-  // -------------------------------------------------------------------------
-  function renderAgent(agent) {
-    if (!agent) return;
-    var load = $("agent-load");
-    if (load) load.textContent = agent.load + " / " + agent.capacity;
-    var select = $("agent-status");
-    if (select && document.activeElement !== select) select.value = agent.status === "online" ? "online" : "away";
-  }
-  var statusSelect = $("agent-status");
-  if (statusSelect) {
-    statusSelect.addEventListener("change", function () {
-      api("POST", cfg.agentApi, { status: statusSelect.value }).then(renderAgent).catch(function (err) {
-        banner(err.message, "error");
-      });
-    });
-  }
-
-  // -------------------------------------------------------------------------
-  // Socket with reconnect; every (re)connect and every hint triggers a resync
-  // -------------------------------------------------------------------------
-  var conn = $("conn");
-  function setConn(state, text) {
-    if (!conn) return;
-    conn.setAttribute("data-state", state);
-    conn.textContent = text;
-  }
-  var socket = null;
-  var retry = 0;
-  var handlers = [];
-  var onReconnect = [];
-  function connect() {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    try {
-      socket = new WebSocket(scheme + window.location.host + cfg.socket);
-    } catch (e) {
-      scheduleReconnect();
-      return;
-    }
-    setConn("connecting", "Connecting…");
-    socket.addEventListener("open", function () {
-      retry = 0;
-      setConn("live", "Live");
-      onReconnect.forEach(function (fn) { fn(); });
-    });
-    socket.addEventListener("message", function (event) {
-      var data;
-      try { data = JSON.parse(event.data); } catch (e) { return; }
-      if (!data || typeof data.type !== "string") return;
-      if (data.type === "reconnect") {
-        // The server restarts and closes with 1012 next: come back after its jittered delay.
-        var hinted = Number(data.retry_after_ms);
-        restartDelay = isFinite(hinted) ? Math.min(Math.max(hinted, 0), 60000) : null;
-        return;
-      }
-      handlers.forEach(function (fn) { fn(data); });
-    });
-    socket.addEventListener("close", function () {
-      setConn("down", "Reconnecting…");
-      scheduleReconnect();
-    });
-  }
-  var restartDelay = null;
-  function scheduleReconnect() {
-    var delay;
-    if (restartDelay !== null) {
-      delay = restartDelay;
-      restartDelay = null;
-    } else {
-      retry += 1;
-      delay = Math.min(15000, 500 * Math.pow(2, Math.min(retry, 5))) + Math.floor(Math.random() * 300);
-    }
-    window.setTimeout(connect, delay);
   }
   function isTyping(target) {
     return target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.tagName === "SELECT" || target.isContentEditable);
   }
-  function claim(escalationId) {
-    return api("POST", cfg.agentRest + "escalations/" + escalationId + "/claim", {});
-  }
-  function conversationUrl(id) {
-    return cfg.conversationPage.replace("00000000-0000-0000-0000-000000000000", id);
+  function isShortcut(event) {
+    return !(isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey);
   }
 
-  // -------------------------------------------------------------------------
-  // Queue page
-  // -------------------------------------------------------------------------
-  function queuePage() {
-    var list = $("queue");
-    var empty = $("queue-empty");
-    var count = $("queue-count");
-    var items = {};          // id -> escalation json
-    var seen = null;         // ids known after the first load (to spot new critical ones)
-    var selected = 0;
-    var me = Number(($("agent") || {}).dataset ? $("agent").dataset.userId : 0);
-
-    function order(a, b) {
-      var ra = URGENCY_RANK[a.urgency] === undefined ? 9 : URGENCY_RANK[a.urgency];
-      var rb = URGENCY_RANK[b.urgency] === undefined ? 9 : URGENCY_RANK[b.urgency];
-      if (ra !== rb) return ra - rb;
-      if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1;
-      return a.id - b.id;
-    }
-    function visible() {
-      return Object.keys(items).map(function (k) { return items[k]; }).filter(function (e) {
-        return e.status === "queued" || e.status === "assigned";
-      }).sort(order);
-    }
-
-    function card(esc, index) {
-      var last = esc.journey && esc.journey.length ? esc.journey[esc.journey.length - 1] : null;
-      var li = el("li", {
-        class: "qitem urgency-row--" + esc.urgency + (esc.isNewCritical ? " is-new-critical" : "") + (index === selected ? " is-selected" : ""),
-        "data-escalation-id": esc.id,
-        "data-urgency": esc.urgency,
-        "data-status": esc.status
-      });
-      var head = el("div", { class: "qitem__head" });
-      head.appendChild(el("span", { class: "badge urgency urgency--" + esc.urgency }, esc.urgency));
-      head.appendChild(el("span", { class: "qitem__reason" }, reasonLabel(esc)));
-      if (last) {
-        head.appendChild(el("span", { class: "badge emotion emotion--" + (last.category || "neutral"), title: "Latest emotion" },
-          last.emotion + " " + pct(last.intensity)));
+  // frontend/console/highlight.js
+  var WORD_CHAR = /[a-z0-9\u00c0-\u024f']/i;
+  function isWordBoundary(s, at, len) {
+    const before = at === 0 ? "" : s.charAt(at - 1);
+    const after = s.charAt(at + len);
+    return !(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after));
+  }
+  function nextMatch(lower, terms, from) {
+    let best = -1;
+    let bestLen = 0;
+    terms.forEach((term) => {
+      let at = lower.indexOf(term, from);
+      while (at !== -1 && !isWordBoundary(lower, at, term.length)) {
+        at = lower.indexOf(term, at + 1);
       }
-      if (esc.trend === "deteriorating") head.appendChild(el("span", { class: "badge trend-bad" }, "deteriorating"));
-      li.appendChild(head);
-      if (esc.summary) li.appendChild(el("p", { class: "qitem__summary" }, esc.summary));
-      var meta = el("div", { class: "qitem__meta" });
-      meta.appendChild(el("span", { class: "wait", "data-since": esc.created_at }, ""));
-      meta.appendChild(el("span", { class: "sla", "data-due": esc.sla_due_at, "data-breached": esc.sla_breached ? "1" : "0" }, ""));
-      if (esc.required_skill) meta.appendChild(el("span", { class: "tag" }, "needs " + esc.required_skill));
-      li.appendChild(meta);
-      var actions = el("div", { class: "qitem__actions" });
-      if (esc.status === "queued") {
-        var btn = el("button", { type: "button", class: "primary claim", "data-id": esc.id }, "Claim");
-        actions.appendChild(btn);
+      if (at !== -1 && (best === -1 || at < best || at === best && term.length > bestLen)) {
+        best = at;
+        bestLen = term.length;
+      }
+    });
+    return best === -1 ? null : { at: best, len: bestLen };
+  }
+  function highlightSegments(text, words) {
+    const terms = (words || []).filter((w) => typeof w === "string" && w.trim()).map((w) => w.trim().toLowerCase());
+    if (!terms.length) {
+      return [{ text, mark: false }];
+    }
+    const lower = text.toLowerCase();
+    const segments = [];
+    let i = 0;
+    while (i < text.length) {
+      const found = nextMatch(lower, terms, i);
+      if (!found) {
+        segments.push({ text: text.slice(i), mark: false });
+        break;
+      }
+      if (found.at > i) {
+        segments.push({ text: text.slice(i, found.at), mark: false });
+      }
+      segments.push({ text: text.slice(found.at, found.at + found.len), mark: true });
+      i = found.at + found.len;
+    }
+    return segments;
+  }
+  function highlighted(text, words) {
+    const frag = document.createDocumentFragment();
+    highlightSegments(text, words).forEach((segment) => {
+      frag.appendChild(
+        segment.mark ? el("mark", { class: "trigger", title: "Trigger word" }, segment.text) : document.createTextNode(segment.text)
+      );
+    });
+    return frag;
+  }
+
+  // frontend/console/conversation/render.js
+  var SENDER_NAMES = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System" };
+  function readingRow(m) {
+    const emotionOptions = byId("emotion-options");
+    const row = el("div", { class: "reading" });
+    row.appendChild(el("span", { class: "badge emotion emotion--" + m.reading.category }, m.reading.emotion));
+    row.appendChild(el("span", { class: "intensity", title: "Intensity" }, "intensity " + pct(m.reading.intensity)));
+    row.appendChild(el("span", { class: "muted", title: "Valence" }, "valence " + Number(m.reading.valence).toFixed(2)));
+    if (m.feedback) {
+      row.appendChild(
+        el(
+          "span",
+          { class: "feedback" },
+          m.feedback.is_correct ? "\u2713 confirmed" : "corrected to " + m.feedback.corrected_emotion
+        )
+      );
+    }
+    const ok = el(
+      "button",
+      {
+        type: "button",
+        class: "tiny confirm-emotion",
+        "data-message-id": m.id,
+        "data-emotion": m.reading.emotion,
+        title: "The detected emotion is right"
+      },
+      "\u2713"
+    );
+    row.appendChild(ok);
+    const select = el("select", {
+      class: "tiny correct-emotion",
+      "data-message-id": m.id,
+      "aria-label": "Correct the detected emotion"
+    });
+    select.appendChild(el("option", { value: "" }, "Correct\u2026"));
+    if (emotionOptions) {
+      select.appendChild(emotionOptions.content.cloneNode(true));
+    }
+    row.appendChild(select);
+    return row;
+  }
+  function transcriptItem(m, triggerWords) {
+    const li = el("li", { class: "tmsg tmsg--" + m.sender, "data-message-id": m.id, "data-seq": m.seq });
+    const who = SENDER_NAMES[m.sender] || m.sender;
+    const head = el("div", { class: "tmsg__head" });
+    head.appendChild(el("span", { class: "who" }, who));
+    head.appendChild(el("time", { datetime: m.created_at }, new Date(m.created_at).toLocaleTimeString()));
+    li.appendChild(head);
+    const body = el("p", { class: "text", dir: "auto" });
+    body.appendChild(m.sender === "visitor" ? highlighted(m.text, triggerWords) : document.createTextNode(m.text));
+    li.appendChild(body);
+    if (m.reading) {
+      li.appendChild(readingRow(m));
+    }
+    return li;
+  }
+  function renderTranscript(transcript, data) {
+    const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
+    clear(transcript);
+    data.transcript.forEach((m) => {
+      transcript.appendChild(transcriptItem(m, data.trigger_words));
+    });
+    if (atBottom || !transcript.dataset.loaded) {
+      transcript.scrollTop = transcript.scrollHeight;
+    }
+    transcript.dataset.loaded = "1";
+  }
+  function renderAlerts(alerts) {
+    const box = byId("alerts");
+    clear(box);
+    alerts.forEach((a) => {
+      box.appendChild(el("div", { class: "alert alert--" + a.level, "data-kind": a.kind }, a.text));
+    });
+  }
+  function renderNotes(notes) {
+    const list = byId("notes");
+    clear(list);
+    notes.forEach((n) => {
+      const li = el("li", { class: "note" });
+      li.appendChild(el("span", { class: "muted" }, (n.author || "someone") + ", " + new Date(n.created_at).toLocaleString()));
+      li.appendChild(el("p", { class: "text", dir: "auto" }, n.text));
+      list.appendChild(li);
+    });
+  }
+  function statusText(data, me) {
+    const esc = data.escalation;
+    let text;
+    if (!esc) {
+      text = data.conversation.status;
+    } else if (esc.status === "assigned") {
+      text = "with " + (esc.assigned_to === me ? "you" : esc.assigned_to_username || "an agent");
+    } else {
+      text = esc.status;
+    }
+    if (esc && esc.crisis_level === "concern" && data.conversation.status === "bot") {
+      text += " \xB7 review: the assistant is still answering; your first message takes over";
+    }
+    return text;
+  }
+  function renderActions(data, me) {
+    const esc = data.escalation;
+    const isOpen = esc && (esc.status === "queued" || esc.status === "assigned");
+    const mine = esc && esc.status === "assigned" && (esc.assigned_to === me || data.viewer.is_supervisor);
+    byId("claim").hidden = !(isOpen && (esc.status === "queued" || data.viewer.is_supervisor && esc.assigned_to !== me));
+    byId("claim").textContent = esc && esc.status === "assigned" ? "Take over" : "Claim";
+    ["resolve", "handback"].forEach((id) => {
+      byId(id).disabled = !mine;
+    });
+    byId("handback").hidden = !!(esc && esc.crisis_level === "crisis");
+    byId("transfer-target").disabled = !mine;
+    byId("send").disabled = !mine;
+    byId("reply-text").disabled = !mine;
+    document.querySelectorAll("button.next").forEach((b) => {
+      b.disabled = !mine;
+    });
+    const status = byId("conv-status");
+    status.textContent = statusText(data, me);
+    status.setAttribute("data-status", data.conversation.status);
+    const trend = byId("trend");
+    trend.textContent = data.conversation.trend;
+    trend.setAttribute("data-trend", data.conversation.trend);
+  }
+
+  // frontend/console/conversation/actions.js
+  var RESOLVE_CONFIRM_MS = 3e3;
+  function actionError(err) {
+    byId("action-error").textContent = err ? err.message : "";
+  }
+  function conversationRest(app, action) {
+    return app.cfg.agentRest + "conversations/" + app.cfg.conversationId + "/" + action;
+  }
+  function act(app, refresh, url, body, after) {
+    return app.api("POST", url, body).then(() => {
+      if (after) {
+        after();
+      }
+      actionError(null);
+      refresh();
+    }).catch(actionError);
+  }
+  function sendReply(app, refresh) {
+    const box = byId("reply-text");
+    const text = box.value.trim();
+    if (!text) {
+      byId("reply-error").textContent = "Write a reply first.";
+      return;
+    }
+    byId("send").disabled = true;
+    app.api("POST", conversationRest(app, "messages"), { text }).then(() => {
+      box.value = "";
+      byId("reply-error").textContent = "";
+      refresh();
+    }).catch((err) => {
+      byId("reply-error").textContent = err.message;
+    }).then(() => {
+      if (app.state.detail) {
+        renderActions(app.state.detail, app.me);
+      }
+    });
+  }
+  function doClaim(app, refresh) {
+    const { detail } = app.state;
+    if (!detail || !detail.escalation) {
+      return;
+    }
+    claim(app, detail.escalation.id).then(() => {
+      actionError(null);
+      refresh();
+    }).catch(actionError);
+  }
+  function doResolve(app, refresh) {
+    const { state } = app;
+    const button = byId("resolve");
+    if (!state.detail || !state.detail.escalation || button.disabled) {
+      return;
+    }
+    if (Date.now() - state.resolveArmed > RESOLVE_CONFIRM_MS) {
+      state.resolveArmed = Date.now();
+      button.textContent = "Press again to resolve";
+      window.setTimeout(() => {
+        byId("resolve").textContent = "Resolve";
+      }, RESOLVE_CONFIRM_MS);
+      return;
+    }
+    state.resolveArmed = 0;
+    act(app, refresh, conversationRest(app, "resolve"), {}, () => {
+      byId("resolve").textContent = "Resolved";
+    });
+  }
+  function transfer(app, refresh, target) {
+    if (!target) {
+      return;
+    }
+    act(app, refresh, app.cfg.transferApi, { target }, () => {
+      banner("Transferred (" + target + ").", "info");
+    });
+  }
+  function feedback(app, refresh, messageId, emotion) {
+    app.api("POST", app.cfg.feedbackApi.replace(/\/0\/emotion$/, "/" + messageId + "/emotion"), { emotion }).then(() => {
+      refresh();
+    }).catch(actionError);
+  }
+  function wireReply(app, refresh) {
+    byId("reply-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      sendReply(app, refresh);
+    });
+    byId("reply-text").addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        sendReply(app, refresh);
+      } else if (event.key === "Escape") {
+        byId("reply-text").blur();
+      }
+    });
+  }
+  function wireTransfer(app, refresh) {
+    byId("transfer-target").addEventListener("change", (event) => {
+      transfer(app, refresh, event.target.value);
+      event.target.value = "";
+    });
+    document.querySelectorAll("button.next").forEach((b) => {
+      b.addEventListener("click", () => {
+        transfer(app, refresh, b.getAttribute("data-target"));
+      });
+    });
+  }
+  function wireFeedback(app, refresh, transcript) {
+    transcript.addEventListener("click", (event) => {
+      const b = event.target.closest("button.confirm-emotion");
+      if (b) {
+        feedback(app, refresh, b.getAttribute("data-message-id"), b.getAttribute("data-emotion"));
+      }
+    });
+    transcript.addEventListener("change", (event) => {
+      const s = event.target.closest("select.correct-emotion");
+      if (s && s.value) {
+        feedback(app, refresh, s.getAttribute("data-message-id"), s.value);
+      }
+    });
+  }
+  function wireNotes(app, refresh) {
+    byId("note-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const box = byId("note-text");
+      if (!box.value.trim()) {
+        return;
+      }
+      app.api("POST", app.cfg.notesApi, { text: box.value }).then(() => {
+        box.value = "";
+        refresh();
+      }).catch(actionError);
+    });
+  }
+  function wireShortcuts(app, refresh) {
+    document.addEventListener("keydown", (event) => {
+      if (!isShortcut(event)) {
+        return;
+      }
+      if (event.key === "r") {
+        byId("reply-text").focus();
+      } else if (event.key === "c") {
+        if (!byId("claim").hidden) {
+          doClaim(app, refresh);
+        }
+      } else if (event.key === "x") {
+        doResolve(app, refresh);
       } else {
-        actions.appendChild(el("span", { class: "muted" }, esc.assigned_to === me ? "Yours" : "Assigned"));
+        return;
       }
-      actions.appendChild(el("a", { class: "open", href: conversationUrl(esc.conversation_id) }, "Open"));
-      li.appendChild(actions);
-      return li;
-    }
+      event.preventDefault();
+    });
+  }
+  function wireActions(app, refresh, transcript) {
+    wireReply(app, refresh);
+    byId("claim").addEventListener("click", () => doClaim(app, refresh));
+    byId("resolve").addEventListener("click", () => doResolve(app, refresh));
+    byId("handback").addEventListener("click", () => {
+      act(app, refresh, conversationRest(app, "handback"), {});
+    });
+    wireTransfer(app, refresh);
+    wireFeedback(app, refresh, transcript);
+    wireNotes(app, refresh);
+    wireShortcuts(app, refresh);
+  }
 
-    function render() {
-      var rows = visible();
-      if (selected >= rows.length) selected = Math.max(0, rows.length - 1);
+  // frontend/console/conversation/side.js
+  function showError(list, err) {
+    clear(list);
+    list.appendChild(el("li", { class: "error" }, err.message));
+  }
+  function suggestionItem(s) {
+    const li = el("li", { class: "suggestion", "data-strategy": s.strategy });
+    const head = el("div", { class: "suggestion__head" });
+    head.appendChild(el("span", { class: "tag" }, "Suggestion" + (s.is_recommended ? " \xB7 recommended" : "")));
+    head.appendChild(el("span", { class: "muted" }, s.strategy.replace(/_/g, " ")));
+    li.appendChild(head);
+    li.appendChild(el("p", { class: "text" }, s.text));
+    const use = el("button", { type: "button", class: "tiny use-suggestion" }, "Use");
+    use.addEventListener("click", () => {
+      const box = byId("reply-text");
+      box.value = s.text;
+      box.focus();
+    });
+    li.appendChild(use);
+    return li;
+  }
+  function loadList(app, { listId, url, field, emptyText, item }) {
+    const list = byId(listId);
+    app.api("GET", url).then((data) => {
       clear(list);
-      rows.forEach(function (esc, i) { list.appendChild(card(esc, i)); });
-      empty.hidden = rows.length !== 0;
-      var queued = rows.filter(function (e) { return e.status === "queued"; }).length;
-      count.textContent = queued + " waiting, " + (rows.length - queued) + " assigned";
-      tick();
+      if (!data[field].length) {
+        list.appendChild(el("li", { class: "muted" }, emptyText));
+      }
+      data[field].forEach((entry) => list.appendChild(item(entry)));
+    }).catch((err) => showError(list, err));
+  }
+  function loadSuggestions(app) {
+    loadList(app, {
+      listId: "suggestions",
+      url: app.cfg.suggestionsApi,
+      field: "suggestions",
+      emptyText: "No visitor message yet.",
+      item: suggestionItem
+    });
+  }
+  function caseItem(c) {
+    const li = el("li", { class: "case" });
+    const resolvedIn = c.minutes_to_resolve !== null ? " \xB7 resolved in " + c.minutes_to_resolve + " min" : "";
+    li.appendChild(el("div", { class: "muted" }, reasonText(c.reason) + " \xB7 " + pct(c.similarity) + " similar" + resolvedIn));
+    li.appendChild(el("p", { class: "text" }, "\u201C" + c.visitor_text + "\u201D"));
+    if (c.resolution) {
+      li.appendChild(el("p", { class: "text resolution" }, "Agent: " + c.resolution));
     }
+    return li;
+  }
+  function loadSimilar(app) {
+    loadList(app, {
+      listId: "similar",
+      url: app.cfg.similarApi,
+      field: "cases",
+      emptyText: "No similar resolved case yet.",
+      item: caseItem
+    });
+  }
 
-    function tick() {
-      var now = Date.now();
-      Array.prototype.forEach.call(list.querySelectorAll(".wait"), function (node) {
-        node.textContent = "waiting " + duration((now - Date.parse(node.getAttribute("data-since"))) / 1000);
+  // frontend/console/conversation/page.js
+  var REFRESH_DELAY_MS = 250;
+  var SAFETY_NET_MS = 5e3;
+  function newestVisitorSeq(transcript) {
+    const seqs = transcript.filter((m) => m.sender === "visitor").map((m) => m.seq);
+    return seqs.length ? seqs[seqs.length - 1] : null;
+  }
+  function conversationPage(app) {
+    const transcript = byId("transcript");
+    app.me = Number(byId("agent").dataset.userId);
+    app.state = {
+      detail: null,
+      // the last console API answer
+      lastVisitorSeq: null,
+      refreshTimer: null,
+      resolveArmed: 0
+      // when the first of the two presses that resolve came
+    };
+    const { state } = app;
+    function refresh() {
+      return app.api("GET", app.cfg.conversationApi).then((data) => {
+        state.detail = data;
+        renderTranscript(transcript, data);
+        timelineChart(byId("timeline"), data.timeline);
+        renderAlerts(data.alerts);
+        renderNotes(data.notes);
+        renderActions(data, app.me);
+        const newest = newestVisitorSeq(data.transcript);
+        if (newest !== state.lastVisitorSeq) {
+          state.lastVisitorSeq = newest;
+          loadSuggestions(app);
+        }
+      }).catch((err) => {
+        banner("Could not load the conversation: " + err.message, "error");
       });
-      Array.prototype.forEach.call(list.querySelectorAll(".sla"), function (node) {
-        var left = (Date.parse(node.getAttribute("data-due")) - now) / 1000;
-        var breached = node.getAttribute("data-breached") === "1" || left < 0;
-        node.textContent = breached ? "SLA breached " + duration(left) + " ago" : "SLA in " + duration(left);
-        node.classList.toggle("is-breached", breached);
-        node.classList.toggle("is-close", !breached && left < 30);
+    }
+    function scheduleRefresh() {
+      if (state.refreshTimer) {
+        return;
+      }
+      state.refreshTimer = window.setTimeout(() => {
+        state.refreshTimer = null;
+        refresh();
+      }, REFRESH_DELAY_MS);
+    }
+    wireActions(app, refresh, transcript);
+    app.handlers.push((event) => {
+      const cid = event.conversation_id || event.escalation && event.escalation.conversation_id;
+      if (cid && cid !== app.cfg.conversationId) {
+        return;
+      }
+      scheduleRefresh();
+    });
+    app.onReconnect.push(refresh);
+    whileDown(app, refresh, SAFETY_NET_MS);
+    refresh();
+    loadSimilar(app);
+  }
+
+  // frontend/shared/socket.js
+  var OPEN = 1;
+  var RESTART_HINT_CAP_MS = 6e4;
+  function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.capMs, policy.baseMs * Math.pow(2, attempt));
+    if (policy.jitter === "equal") {
+      return Math.round(ceiling / 2 + random() * (ceiling / 2));
+    }
+    return ceiling + Math.floor(random() * policy.jitter);
+  }
+  function restartHintDelay(value2, capMs = RESTART_HINT_CAP_MS) {
+    const hinted = Number(value2);
+    return isFinite(hinted) ? Math.min(Math.max(hinted, 0), capMs) : null;
+  }
+  function parseFrame(data) {
+    try {
+      return JSON.parse(data);
+    } catch {
+      return void 0;
+    }
+  }
+  function createSocket(options) {
+    const policy = options.policy;
+    const canConnect = options.canConnect || (() => true);
+    const random = options.random || Math.random;
+    const state = {
+      ws: null,
+      wanted: false,
+      retryTimer: null,
+      stableTimer: null,
+      attempt: 0,
+      restartDelay: null
+      // ms, from the server's reconnect hint before a restart
+    };
+    function call(name, ...args) {
+      if (options[name]) {
+        options[name](...args);
+      }
+    }
+    function active() {
+      return state.ws !== null && state.ws.readyState <= OPEN;
+    }
+    function connect() {
+      if (!canConnect() || active()) {
+        return;
+      }
+      state.wanted = true;
+      clearTimeout(state.retryTimer);
+      state.retryTimer = null;
+      const Impl = options.WebSocket || globalThis.WebSocket;
+      let current;
+      try {
+        current = new Impl(options.url());
+      } catch {
+        scheduleReconnect();
+        return;
+      }
+      state.ws = current;
+      call("onConnecting");
+      current.onopen = () => {
+        call("onOpen", current);
+        clearTimeout(state.stableTimer);
+        state.stableTimer = null;
+        if (policy.stableMs > 0) {
+          state.stableTimer = setTimeout(() => {
+            state.attempt = 0;
+          }, policy.stableMs);
+        } else {
+          state.attempt = 0;
+        }
+      };
+      current.onmessage = (message) => {
+        const data = parseFrame(message.data);
+        if (data !== void 0) {
+          call("onFrame", data);
+        }
+      };
+      current.onclose = (event) => {
+        clearTimeout(state.stableTimer);
+        state.stableTimer = null;
+        if (state.ws === current) {
+          state.ws = null;
+        }
+        call("onClose", event);
+        if (state.wanted) {
+          scheduleReconnect();
+        }
+      };
+      current.onerror = () => {
+      };
+    }
+    function scheduleReconnect() {
+      if (state.retryTimer || !canConnect()) {
+        return;
+      }
+      let delay;
+      if (state.restartDelay !== null) {
+        delay = state.restartDelay;
+        state.restartDelay = null;
+      } else {
+        delay = backoffDelay(state.attempt, policy, random);
+        state.attempt += 1;
+      }
+      call("onRetry", delay);
+      state.retryTimer = setTimeout(() => {
+        state.retryTimer = null;
+        connect();
+      }, delay);
+    }
+    function reconnectNow() {
+      if (!canConnect() || !state.wanted || active()) {
+        return;
+      }
+      clearTimeout(state.retryTimer);
+      state.retryTimer = null;
+      connect();
+    }
+    function disconnect() {
+      state.wanted = false;
+      clearTimeout(state.retryTimer);
+      state.retryTimer = null;
+      if (state.ws) {
+        state.ws.close(1e3);
+        state.ws = null;
+      }
+    }
+    return {
+      state,
+      connect,
+      reconnectNow,
+      disconnect,
+      // The next reconnect waits this long (ms; null: the usual backoff) and takes no step.
+      planRestart(delay) {
+        state.restartDelay = delay;
+      },
+      isOpen() {
+        return state.ws !== null && state.ws.readyState === OPEN;
+      },
+      isDown() {
+        return state.ws === null;
+      }
+    };
+  }
+
+  // frontend/console/live.js
+  var BACKOFF = { baseMs: 1e3, capMs: 15e3, jitter: 300, stableMs: 0 };
+  function setConn(state, text) {
+    const conn = byId("conn");
+    if (!conn) {
+      return;
+    }
+    conn.setAttribute("data-state", state);
+    conn.textContent = text;
+  }
+  function liveSocket(app) {
+    const socket = createSocket({
+      policy: BACKOFF,
+      url: () => (window.location.protocol === "https:" ? "wss://" : "ws://") + window.location.host + app.cfg.socket,
+      onConnecting() {
+        setConn("connecting", "Connecting\u2026");
+      },
+      onOpen() {
+        setConn("live", "Live");
+        app.onReconnect.forEach((fn) => fn());
+      },
+      onFrame(data) {
+        if (!data || typeof data.type !== "string") {
+          return;
+        }
+        if (data.type === "reconnect") {
+          socket.planRestart(restartHintDelay(data.retry_after_ms));
+          return;
+        }
+        app.handlers.forEach((fn) => fn(data));
+      },
+      onClose() {
+        setConn("down", "Reconnecting\u2026");
+      }
+    });
+    return socket;
+  }
+
+  // frontend/console/queue.js
+  var RESYNC_DELAY_MS = 400;
+  var SAFETY_NET_MS2 = 5e3;
+  function rank(esc) {
+    return URGENCY_RANK[esc.urgency] === void 0 ? 9 : URGENCY_RANK[esc.urgency];
+  }
+  function compareEscalations(a, b) {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra !== rb) {
+      return ra - rb;
+    }
+    if (a.created_at !== b.created_at) {
+      return a.created_at < b.created_at ? -1 : 1;
+    }
+    return a.id - b.id;
+  }
+  function visibleEscalations(items) {
+    return Object.keys(items).map((k) => items[k]).filter((e) => e.status === "queued" || e.status === "assigned").sort(compareEscalations);
+  }
+  function criticalBanner(esc) {
+    banner("New critical escalation: " + reasonText(esc.reason), "critical");
+  }
+  function cardHead(esc) {
+    const last = esc.journey && esc.journey.length ? esc.journey[esc.journey.length - 1] : null;
+    const head = el("div", { class: "qitem__head" });
+    head.appendChild(el("span", { class: "badge urgency urgency--" + esc.urgency }, esc.urgency));
+    head.appendChild(el("span", { class: "qitem__reason" }, reasonLabel(esc)));
+    if (last) {
+      head.appendChild(
+        el(
+          "span",
+          { class: "badge emotion emotion--" + (last.category || "neutral"), title: "Latest emotion" },
+          last.emotion + " " + pct(last.intensity)
+        )
+      );
+    }
+    if (esc.trend === "deteriorating") {
+      head.appendChild(el("span", { class: "badge trend-bad" }, "deteriorating"));
+    }
+    return head;
+  }
+  function card(app, esc, index) {
+    const li = el("li", {
+      class: "qitem urgency-row--" + esc.urgency + (esc.isNewCritical ? " is-new-critical" : "") + (index === app.state.selected ? " is-selected" : ""),
+      "data-escalation-id": esc.id,
+      "data-urgency": esc.urgency,
+      "data-status": esc.status
+    });
+    li.appendChild(cardHead(esc));
+    if (esc.summary) {
+      li.appendChild(el("p", { class: "qitem__summary" }, esc.summary));
+    }
+    const meta = el("div", { class: "qitem__meta" });
+    meta.appendChild(el("span", { class: "wait", "data-since": esc.created_at }, ""));
+    meta.appendChild(
+      el("span", { class: "sla", "data-due": esc.sla_due_at, "data-breached": esc.sla_breached ? "1" : "0" }, "")
+    );
+    if (esc.required_skill) {
+      meta.appendChild(el("span", { class: "tag" }, "needs " + esc.required_skill));
+    }
+    li.appendChild(meta);
+    const actions = el("div", { class: "qitem__actions" });
+    if (esc.status === "queued") {
+      actions.appendChild(el("button", { type: "button", class: "primary claim", "data-id": esc.id }, "Claim"));
+    } else {
+      actions.appendChild(el("span", { class: "muted" }, esc.assigned_to === app.me ? "Yours" : "Assigned"));
+    }
+    actions.appendChild(el("a", { class: "open", href: conversationUrl(app, esc.conversation_id) }, "Open"));
+    li.appendChild(actions);
+    return li;
+  }
+  function tick(list) {
+    const now = Date.now();
+    list.querySelectorAll(".wait").forEach((node) => {
+      node.textContent = "waiting " + duration((now - Date.parse(node.getAttribute("data-since"))) / 1e3);
+    });
+    list.querySelectorAll(".sla").forEach((node) => {
+      const left = (Date.parse(node.getAttribute("data-due")) - now) / 1e3;
+      const breached = node.getAttribute("data-breached") === "1" || left < 0;
+      node.textContent = breached ? "SLA breached " + duration(left) + " ago" : "SLA in " + duration(left);
+      node.classList.toggle("is-breached", breached);
+      node.classList.toggle("is-close", !breached && left < 30);
+    });
+  }
+  function render(app, view) {
+    const { state } = app;
+    const rows = visibleEscalations(state.items);
+    if (state.selected >= rows.length) {
+      state.selected = Math.max(0, rows.length - 1);
+    }
+    clear(view.list);
+    rows.forEach((esc, i) => {
+      view.list.appendChild(card(app, esc, i));
+    });
+    view.empty.hidden = rows.length !== 0;
+    const queued = rows.filter((e) => e.status === "queued").length;
+    view.count.textContent = queued + " waiting, " + (rows.length - queued) + " assigned";
+    tick(view.list);
+  }
+  function upsert(state, esc, isLive) {
+    const known = state.items[esc.id];
+    if (isLive && !known && esc.urgency === "critical" && esc.status === "queued") {
+      esc.isNewCritical = true;
+    } else if (known && known.isNewCritical && esc.status === "queued") {
+      esc.isNewCritical = true;
+    }
+    state.items[esc.id] = esc;
+    if (esc.isNewCritical) {
+      criticalBanner(esc);
+    }
+  }
+  function resync(app, view) {
+    const { state } = app;
+    return app.api("GET", app.cfg.queueApi).then((data) => {
+      const fresh = {};
+      data.escalations.forEach((esc) => {
+        const isNew = state.seen !== null && !state.seen[esc.id];
+        const wasNewCritical = state.items[esc.id] && state.items[esc.id].isNewCritical;
+        if ((isNew || wasNewCritical) && esc.urgency === "critical" && esc.status === "queued") {
+          esc.isNewCritical = true;
+          criticalBanner(esc);
+        }
+        fresh[esc.id] = esc;
       });
+      state.items = fresh;
+      state.seen = state.seen || {};
+      Object.keys(fresh).forEach((k) => {
+        state.seen[k] = true;
+      });
+      renderAgent(data.agent);
+      render(app, view);
+    }).catch((err) => {
+      view.count.textContent = "Could not load the queue: " + err.message;
+    });
+  }
+  function doClaim2(app, view, id) {
+    const esc = app.state.items[id];
+    claim(app, id).then(() => {
+      if (esc) {
+        window.location.assign(conversationUrl(app, esc.conversation_id));
+      }
+    }).catch((err) => {
+      banner(err.message, "error");
+      resync(app, view);
+    });
+  }
+  function onKey(app, view, event) {
+    const { state } = app;
+    if (!isShortcut(event)) {
+      return;
     }
-    window.setInterval(tick, 1000);
-
-    function upsert(esc, isLive) {
-      var known = items[esc.id];
-      if (isLive && !known && esc.urgency === "critical" && esc.status === "queued") esc.isNewCritical = true;
-      else if (known && known.isNewCritical && esc.status === "queued") esc.isNewCritical = true;
-      items[esc.id] = esc;
-      if (esc.isNewCritical) banner("New critical escalation: " + (REASONS[esc.reason] || esc.reason), "critical");
+    const rows = visibleEscalations(state.items);
+    if (event.key === "j") {
+      state.selected = Math.min(rows.length - 1, state.selected + 1);
+      render(app, view);
+    } else if (event.key === "k") {
+      state.selected = Math.max(0, state.selected - 1);
+      render(app, view);
+    } else if (event.key === "c") {
+      const current = rows[state.selected];
+      const target = current && current.status === "queued" ? current : rows.filter((e) => e.status === "queued")[0];
+      if (target) {
+        doClaim2(app, view, target.id);
+      }
+    } else if (event.key === "Enter" && rows[state.selected]) {
+      window.location.assign(conversationUrl(app, rows[state.selected].conversation_id));
+    } else {
+      return;
     }
-
-    function resync() {
-      return api("GET", cfg.queueApi).then(function (data) {
-        var fresh = {};
-        data.escalations.forEach(function (esc) {
-          var isNew = seen !== null && !seen[esc.id];
-          if ((isNew || (items[esc.id] && items[esc.id].isNewCritical)) && esc.urgency === "critical" && esc.status === "queued") {
-            esc.isNewCritical = true;
-            banner("New critical escalation: " + (REASONS[esc.reason] || esc.reason), "critical");
-          }
-          fresh[esc.id] = esc;
-        });
-        items = fresh;
-        seen = seen || {};
-        Object.keys(fresh).forEach(function (k) { seen[k] = true; });
-        renderAgent(data.agent);
-        render();
-      }).catch(function (err) { count.textContent = "Could not load the queue: " + err.message; });
+    event.preventDefault();
+  }
+  function queuePage(app) {
+    const view = { list: byId("queue"), empty: byId("queue-empty"), count: byId("queue-count") };
+    const agentEl = byId("agent");
+    app.me = Number((agentEl || {}).dataset ? agentEl.dataset.userId : 0);
+    app.state = {
+      items: {},
+      // id -> escalation json
+      seen: null,
+      // ids known after the first load (to spot new critical ones)
+      selected: 0,
+      resyncTimer: null
+    };
+    const { state } = app;
+    window.setInterval(() => tick(view.list), 1e3);
+    function scheduleResync() {
+      if (state.resyncTimer) {
+        return;
+      }
+      state.resyncTimer = window.setTimeout(() => {
+        state.resyncTimer = null;
+        resync(app, view);
+      }, RESYNC_DELAY_MS);
     }
-
-    handlers.push(function (event) {
+    app.handlers.push((event) => {
       if (event.escalation && typeof event.escalation.id === "number") {
-        if (seen === null) seen = {};
-        upsert(event.escalation, !seen[event.escalation.id]);
-        seen[event.escalation.id] = true;
-        if (event.type === "escalation.closed") delete items[event.escalation.id];
-        render();
-        // The push may be stale or partial (e.g. another agent's view): confirm from the API.
+        if (state.seen === null) {
+          state.seen = {};
+        }
+        upsert(state, event.escalation, !state.seen[event.escalation.id]);
+        state.seen[event.escalation.id] = true;
+        if (event.type === "escalation.closed") {
+          delete state.items[event.escalation.id];
+        }
+        render(app, view);
         scheduleResync();
       } else if (event.type === "emotion.updated") {
         scheduleResync();
       }
     });
-    var resyncTimer = null;
-    function scheduleResync() {
-      if (resyncTimer) return;
-      resyncTimer = window.setTimeout(function () { resyncTimer = null; resync(); }, 400);
-    }
-    onReconnect.push(resync);
-    // Safety net while the socket is down (Redis outage): the API reads the database.
-    window.setInterval(function () {
-      if (!socket || socket.readyState !== WebSocket.OPEN) resync();
-    }, 5000);
-
-    list.addEventListener("click", function (event) {
-      var button = event.target.closest("button.claim");
-      if (!button) return;
-      doClaim(Number(button.getAttribute("data-id")));
-    });
-    function doClaim(id) {
-      var esc = items[id];
-      claim(id).then(function () {
-        if (esc) window.location.assign(conversationUrl(esc.conversation_id));
-      }).catch(function (err) { banner(err.message, "error"); resync(); });
-    }
-
-    document.addEventListener("keydown", function (event) {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      var rows = visible();
-      if (event.key === "j") { selected = Math.min(rows.length - 1, selected + 1); render(); }
-      else if (event.key === "k") { selected = Math.max(0, selected - 1); render(); }
-      else if (event.key === "c") {
-        var target = rows[selected] && rows[selected].status === "queued" ? rows[selected] :
-          rows.filter(function (e) { return e.status === "queued"; })[0];
-        if (target) doClaim(target.id);
-      } else if (event.key === "Enter" && rows[selected]) {
-        window.location.assign(conversationUrl(rows[selected].conversation_id));
-      } else { return; }
-      event.preventDefault();
-    });
-
-    resync();
-  }
-
-  // -------------------------------------------------------------------------
-  // Conversation page
-  // -------------------------------------------------------------------------
-  function highlighted(text, words) {
-    // Trigger words become <mark> elements; everything else stays a text node.
-    var frag = document.createDocumentFragment();
-    var terms = (words || []).filter(function (w) { return typeof w === "string" && w.trim(); })
-      .map(function (w) { return w.trim().toLowerCase(); });
-    if (!terms.length) { frag.appendChild(document.createTextNode(text)); return frag; }
-    var lower = text.toLowerCase();
-    var i = 0;
-    while (i < text.length) {
-      var best = -1, bestLen = 0;
-      terms.forEach(function (term) {
-        var at = lower.indexOf(term, i);
-        while (at !== -1 && !isWordBoundary(lower, at, term.length)) at = lower.indexOf(term, at + 1);
-        if (at !== -1 && (best === -1 || at < best || (at === best && term.length > bestLen))) { best = at; bestLen = term.length; }
-      });
-      if (best === -1) { frag.appendChild(document.createTextNode(text.slice(i))); break; }
-      if (best > i) frag.appendChild(document.createTextNode(text.slice(i, best)));
-      frag.appendChild(el("mark", { class: "trigger", title: "Trigger word" }, text.slice(best, best + bestLen)));
-      i = best + bestLen;
-    }
-    return frag;
-  }
-  function isWordBoundary(s, at, len) {
-    var before = at === 0 ? "" : s.charAt(at - 1);
-    var after = s.charAt(at + len);
-    var word = /[a-z0-9\u00c0-\u024f']/i;
-    return !(before && word.test(before)) && !(after && word.test(after));
-  }
-
-  function timelineChart(container, points) {
-    var NS = "http://www.w3.org/2000/svg";
-    clear(container);
-    var W = 360, H = 150, L = 30, R = 8, T = 8, B = 20;
-    var svg = document.createElementNS(NS, "svg");
-    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
-    svg.setAttribute("class", "chart");
-    function line(x1, y1, x2, y2, cls) {
-      var n = document.createElementNS(NS, "line");
-      n.setAttribute("x1", x1); n.setAttribute("y1", y1); n.setAttribute("x2", x2); n.setAttribute("y2", y2);
-      n.setAttribute("class", cls);
-      svg.appendChild(n);
-    }
-    function label(x, y, text, cls) {
-      var n = document.createElementNS(NS, "text");
-      n.setAttribute("x", x); n.setAttribute("y", y); n.setAttribute("class", cls || "axis-label");
-      n.textContent = text;
-      svg.appendChild(n);
-    }
-    // y: +1 at the top, -1 at the bottom; intensity (0..1) shares the same scale.
-    function y(v) { return T + (1 - (v + 1) / 2) * (H - T - B); }
-    line(L, y(1), W - R, y(1), "grid");
-    line(L, y(0), W - R, y(0), "axis");
-    line(L, y(-1), W - R, y(-1), "grid");
-    label(2, y(1) + 4, "+1"); label(6, y(0) + 4, "0"); label(2, y(-1) + 4, "−1");
-    if (!points.length) {
-      label(L + 10, y(0) - 8, "No readings yet", "axis-label");
-      container.appendChild(svg);
-      return;
-    }
-    var step = points.length > 1 ? (W - L - R - 10) / (points.length - 1) : 0;
-    function x(i) { return L + 5 + i * step; }
-    [["intensity", "series series--intensity"], ["valence", "series series--valence"]].forEach(function (spec) {
-      var poly = document.createElementNS(NS, "polyline");
-      poly.setAttribute("points", points.map(function (p, i) { return x(i) + "," + y(Number(p[spec[0]]) || 0); }).join(" "));
-      poly.setAttribute("class", spec[1]);
-      svg.appendChild(poly);
-      points.forEach(function (p, i) {
-        var dot = document.createElementNS(NS, "circle");
-        dot.setAttribute("cx", x(i)); dot.setAttribute("cy", y(Number(p[spec[0]]) || 0)); dot.setAttribute("r", 3);
-        dot.setAttribute("class", "dot dot--" + spec[0]);
-        dot.setAttribute("data-seq", p.seq);
-        var title = document.createElementNS(NS, "title");
-        title.textContent = "#" + p.seq + " " + p.emotion + ": " + spec[0] + " " + (Number(p[spec[0]]) || 0).toFixed(2);
-        dot.appendChild(title);
-        svg.appendChild(dot);
-      });
-    });
-    points.forEach(function (p, i) { label(x(i) - 3, H - 4, String(i + 1), "axis-label"); });
-    container.appendChild(svg);
-  }
-
-  function conversationPage() {
-    var conversationId = cfg.conversationId;
-    var transcript = $("transcript");
-    var detail = null;
-    var emotionOptions = $("emotion-options");
-    var me = Number($("agent").dataset.userId);
-
-    function renderTranscript(data) {
-      var atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
-      clear(transcript);
-      data.transcript.forEach(function (m) {
-        var li = el("li", { class: "tmsg tmsg--" + m.sender, "data-message-id": m.id, "data-seq": m.seq });
-        var who = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System" }[m.sender] || m.sender;
-        var head = el("div", { class: "tmsg__head" });
-        head.appendChild(el("span", { class: "who" }, who));
-        head.appendChild(el("time", { datetime: m.created_at }, new Date(m.created_at).toLocaleTimeString()));
-        li.appendChild(head);
-        var body = el("p", { class: "text", dir: "auto" });
-        body.appendChild(m.sender === "visitor" ? highlighted(m.text, data.trigger_words) : document.createTextNode(m.text));
-        li.appendChild(body);
-        if (m.reading) li.appendChild(readingRow(m));
-        transcript.appendChild(li);
-      });
-      if (atBottom || !transcript.dataset.loaded) transcript.scrollTop = transcript.scrollHeight;
-      transcript.dataset.loaded = "1";
-    }
-
-    function readingRow(m) {
-      var row = el("div", { class: "reading" });
-      row.appendChild(el("span", { class: "badge emotion emotion--" + m.reading.category }, m.reading.emotion));
-      row.appendChild(el("span", { class: "intensity", title: "Intensity" }, "intensity " + pct(m.reading.intensity)));
-      row.appendChild(el("span", { class: "muted", title: "Valence" }, "valence " + Number(m.reading.valence).toFixed(2)));
-      if (m.feedback) {
-        row.appendChild(el("span", { class: "feedback" }, m.feedback.is_correct ? "✓ confirmed" : "corrected to " + m.feedback.corrected_emotion));
-      }
-      var ok = el("button", { type: "button", class: "tiny confirm-emotion", "data-message-id": m.id, "data-emotion": m.reading.emotion, title: "The detected emotion is right" }, "✓");
-      row.appendChild(ok);
-      var select = el("select", { class: "tiny correct-emotion", "data-message-id": m.id, "aria-label": "Correct the detected emotion" });
-      select.appendChild(el("option", { value: "" }, "Correct…"));
-      if (emotionOptions) select.appendChild(emotionOptions.content.cloneNode(true));
-      row.appendChild(select);
-      return row;
-    }
-
-    function renderAlerts(alerts) {
-      var box = $("alerts");
-      clear(box);
-      alerts.forEach(function (a) {
-        box.appendChild(el("div", { class: "alert alert--" + a.level, "data-kind": a.kind }, a.text));
-      });
-    }
-
-    function renderNotes(notes) {
-      var list = $("notes");
-      clear(list);
-      notes.forEach(function (n) {
-        var li = el("li", { class: "note" });
-        li.appendChild(el("span", { class: "muted" }, (n.author || "someone") + ", " + new Date(n.created_at).toLocaleString()));
-        li.appendChild(el("p", { class: "text", dir: "auto" }, n.text));
-        list.appendChild(li);
-      });
-    }
-
-    function renderActions(data) {
-      var esc = data.escalation;
-      var isOpen = esc && (esc.status === "queued" || esc.status === "assigned");
-      var mine = esc && esc.status === "assigned" && (esc.assigned_to === me || data.viewer.is_supervisor);
-      $("claim").hidden = !(isOpen && (esc.status === "queued" || (data.viewer.is_supervisor && esc.assigned_to !== me)));
-      $("claim").textContent = esc && esc.status === "assigned" ? "Take over" : "Claim";
-      ["resolve", "handback"].forEach(function (id) { $(id).disabled = !mine; });
-      // A crisis stays with people until resolved; a concern under review may go back.
-      $("handback").hidden = !!(esc && esc.crisis_level === "crisis");
-      $("transfer-target").disabled = !mine;
-      $("send").disabled = !mine;
-      $("reply-text").disabled = !mine;
-      Array.prototype.forEach.call(document.querySelectorAll("button.next"), function (b) { b.disabled = !mine; });
-      var status = $("conv-status");
-      status.textContent = esc ? (esc.status === "assigned" ? "with " + (esc.assigned_to === me ? "you" : (esc.assigned_to_username || "an agent")) : esc.status) : data.conversation.status;
-      if (esc && esc.crisis_level === "concern" && data.conversation.status === "bot") {
-        status.textContent += " · review: the assistant is still answering; your first message takes over";
-      }
-      status.setAttribute("data-status", data.conversation.status);
-      var trend = $("trend");
-      trend.textContent = data.conversation.trend;
-      trend.setAttribute("data-trend", data.conversation.trend);
-    }
-
-    var lastVisitorSeq = null;
-    function refresh() {
-      return api("GET", cfg.conversationApi).then(function (data) {
-        detail = data;
-        renderTranscript(data);
-        timelineChart($("timeline"), data.timeline);
-        renderAlerts(data.alerts);
-        renderNotes(data.notes);
-        renderActions(data);
-        var visitorSeqs = data.transcript.filter(function (m) { return m.sender === "visitor"; }).map(function (m) { return m.seq; });
-        var newest = visitorSeqs.length ? visitorSeqs[visitorSeqs.length - 1] : null;
-        if (newest !== lastVisitorSeq) { lastVisitorSeq = newest; loadSuggestions(); }
-      }).catch(function (err) { banner("Could not load the conversation: " + err.message, "error"); });
-    }
-    var refreshTimer = null;
-    function scheduleRefresh() {
-      if (refreshTimer) return;
-      refreshTimer = window.setTimeout(function () { refreshTimer = null; refresh(); }, 250);
-    }
-
-    function loadSuggestions() {
-      var list = $("suggestions");
-      api("GET", cfg.suggestionsApi).then(function (data) {
-        clear(list);
-        if (!data.suggestions.length) list.appendChild(el("li", { class: "muted" }, "No visitor message yet."));
-        data.suggestions.forEach(function (s) {
-          var li = el("li", { class: "suggestion", "data-strategy": s.strategy });
-          var head = el("div", { class: "suggestion__head" });
-          head.appendChild(el("span", { class: "tag" }, "Suggestion" + (s.is_recommended ? " · recommended" : "")));
-          head.appendChild(el("span", { class: "muted" }, s.strategy.replace(/_/g, " ")));
-          li.appendChild(head);
-          li.appendChild(el("p", { class: "text" }, s.text));
-          var use = el("button", { type: "button", class: "tiny use-suggestion" }, "Use");
-          use.addEventListener("click", function () {
-            var box = $("reply-text");
-            box.value = s.text;
-            box.focus();
-          });
-          li.appendChild(use);
-          list.appendChild(li);
-        });
-      }).catch(function (err) { clear(list); list.appendChild(el("li", { class: "error" }, err.message)); });
-    }
-
-    function loadSimilar() {
-      var list = $("similar");
-      api("GET", cfg.similarApi).then(function (data) {
-        clear(list);
-        if (!data.cases.length) list.appendChild(el("li", { class: "muted" }, "No similar resolved case yet."));
-        data.cases.forEach(function (c) {
-          var li = el("li", { class: "case" });
-          li.appendChild(el("div", { class: "muted" }, (REASONS[c.reason] || c.reason) + " · " + pct(c.similarity) + " similar" +
-            (c.minutes_to_resolve !== null ? " · resolved in " + c.minutes_to_resolve + " min" : "")));
-          li.appendChild(el("p", { class: "text" }, "“" + c.visitor_text + "”"));
-          if (c.resolution) li.appendChild(el("p", { class: "text resolution" }, "Agent: " + c.resolution));
-          list.appendChild(li);
-        });
-      }).catch(function (err) { clear(list); list.appendChild(el("li", { class: "error" }, err.message)); });
-    }
-
-    function actionError(err) { $("action-error").textContent = err ? err.message : ""; }
-
-    function sendReply() {
-      var box = $("reply-text");
-      var text = box.value.trim();
-      if (!text) { $("reply-error").textContent = "Write a reply first."; return; }
-      $("send").disabled = true;
-      api("POST", cfg.agentRest + "conversations/" + conversationId + "/messages", { text: text }).then(function () {
-        box.value = "";
-        $("reply-error").textContent = "";
-        refresh();
-      }).catch(function (err) { $("reply-error").textContent = err.message; }).then(function () {
-        if (detail) renderActions(detail);
-      });
-    }
-    $("reply-form").addEventListener("submit", function (event) { event.preventDefault(); sendReply(); });
-    $("reply-text").addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); sendReply(); }
-      else if (event.key === "Escape") { $("reply-text").blur(); }
-    });
-
-    function doClaim() {
-      if (!detail || !detail.escalation) return;
-      claim(detail.escalation.id).then(function () { actionError(null); refresh(); }).catch(actionError);
-    }
-    $("claim").addEventListener("click", doClaim);
-
-    var resolveArmed = 0;
-    function doResolve() {
-      if (!detail || !detail.escalation || $("resolve").disabled) return;
-      if (Date.now() - resolveArmed > 3000) {
-        // A second press within 3 s confirms: no modal dialog, works from the keyboard.
-        resolveArmed = Date.now();
-        $("resolve").textContent = "Press again to resolve";
-        window.setTimeout(function () { $("resolve").textContent = "Resolve"; }, 3000);
+    app.onReconnect.push(() => resync(app, view));
+    whileDown(app, () => resync(app, view), SAFETY_NET_MS2);
+    view.list.addEventListener("click", (event) => {
+      const button = event.target.closest("button.claim");
+      if (!button) {
         return;
       }
-      resolveArmed = 0;
-      api("POST", cfg.agentRest + "conversations/" + conversationId + "/resolve", {}).then(function () {
-        $("resolve").textContent = "Resolved";
-        actionError(null);
-        refresh();
-      }).catch(actionError);
-    }
-    $("resolve").addEventListener("click", doResolve);
-    $("handback").addEventListener("click", function () {
-      api("POST", cfg.agentRest + "conversations/" + conversationId + "/handback", {}).then(function () {
-        actionError(null); refresh();
-      }).catch(actionError);
+      doClaim2(app, view, Number(button.getAttribute("data-id")));
     });
-    function transfer(target) {
-      if (!target) return;
-      api("POST", cfg.transferApi, { target: target }).then(function () {
-        actionError(null);
-        banner("Transferred (" + target + ").", "info");
-        refresh();
-      }).catch(actionError);
-    }
-    $("transfer-target").addEventListener("change", function (event) {
-      transfer(event.target.value);
-      event.target.value = "";
-    });
-    Array.prototype.forEach.call(document.querySelectorAll("button.next"), function (b) {
-      b.addEventListener("click", function () { transfer(b.getAttribute("data-target")); });
-    });
-
-    function feedback(messageId, emotion) {
-      api("POST", cfg.feedbackApi.replace(/\/0\/emotion$/, "/" + messageId + "/emotion"), { emotion: emotion })
-        .then(function () { refresh(); }).catch(actionError);
-    }
-    transcript.addEventListener("click", function (event) {
-      var b = event.target.closest("button.confirm-emotion");
-      if (b) feedback(b.getAttribute("data-message-id"), b.getAttribute("data-emotion"));
-    });
-    transcript.addEventListener("change", function (event) {
-      var s = event.target.closest("select.correct-emotion");
-      if (s && s.value) feedback(s.getAttribute("data-message-id"), s.value);
-    });
-
-    $("note-form").addEventListener("submit", function (event) {
-      event.preventDefault();
-      var box = $("note-text");
-      if (!box.value.trim()) return;
-      api("POST", cfg.notesApi, { text: box.value }).then(function () { box.value = ""; refresh(); }).catch(actionError);
-    });
-
-    handlers.push(function (event) {
-      var cid = event.conversation_id || (event.escalation && event.escalation.conversation_id);
-      if (cid && cid !== conversationId) return;
-      scheduleRefresh();
-    });
-    onReconnect.push(refresh);
-    window.setInterval(function () {
-      if (!socket || socket.readyState !== WebSocket.OPEN) refresh();
-    }, 5000);
-
-    document.addEventListener("keydown", function (event) {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === "r") { $("reply-text").focus(); }
-      else if (event.key === "c") { if (!$("claim").hidden) doClaim(); }
-      else if (event.key === "x") { doResolve(); }
-      else { return; }
-      event.preventDefault();
-    });
-
-    refresh();
-    loadSimilar();
+    document.addEventListener("keydown", (event) => onKey(app, view, event));
+    resync(app, view);
   }
 
-  if (page === "queue") queuePage();
-  else if (page === "conversation") conversationPage();
-  connect();
+  // frontend/console/main.js
+  function start() {
+    const cfgEl = byId("config");
+    if (!cfgEl) {
+      return;
+    }
+    const csrfInput = document.querySelector("input[name=csrfmiddlewaretoken]");
+    const app = {
+      cfg: cfgEl.dataset,
+      api: createApi(csrfInput ? csrfInput.value : ""),
+      handlers: [],
+      // called with every pushed event
+      onReconnect: [],
+      // called on every (re)connect
+      socket: null,
+      me: 0,
+      // the agent's user id (set by the page)
+      state: null
+      // the page's state (set by the page)
+    };
+    app.socket = liveSocket(app);
+    wireAgentStatus(app);
+    const page = document.body.getAttribute("data-page");
+    if (page === "queue") {
+      queuePage(app);
+    } else if (page === "conversation") {
+      conversationPage(app);
+    }
+    app.socket.connect();
+  }
+  start();
 })();
