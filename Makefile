@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format bench setup dev-setup worker beat web clean
+.PHONY: run test lint format bench setup dev-setup worker beat web clean js js-build
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,16 @@ bench: $(BIN)/.bench-installed
 	$(BIN)/python benchmarks/emotion_speed.py
 	$(BIN)/python benchmarks/emotion_quality.py --data ../shared/data/goemotions
 	$(BIN)/python benchmarks/reply_latency.py
+
+# The widget and console bundles: lint, unit tests, and the committed bundles match a fresh
+# build (Node 20.19+). `make run` needs no Node: the built files are committed.
+js:
+	bash .ci/js_check.sh
+
+# Rebuild static/widget/widget.js and static/console/console.js after editing frontend/.
+js-build:
+	npm ci --no-audit --no-fund
+	npm run build
 
 # Production-mode processes (DATABASE_URL and REDIS_URL set).
 web: $(BIN)/.installed

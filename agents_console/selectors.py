@@ -18,6 +18,7 @@ from agents_console import guidance, monitoring
 from agents_console.models import EmotionFeedback, InternalNote
 from agents_console.similarity import CaseText, similar_keys
 from conversations.models import Conversation, Message
+from core import roles
 from escalations import selectors as escalation_selectors
 from escalations.events import escalation_json
 from escalations.models import AgentProfile, Escalation
@@ -53,9 +54,9 @@ def detection_method_of(model: str) -> str:
 # ---------------------------------------------------------------------------
 def console_user_role(*, user: Any) -> str | None:
     """ "supervisor", "agent", or None for users the console must refuse."""
-    if escalation_selectors.user_is_supervisor(user=user):
+    if roles.user_is_supervisor(user=user):
         return "supervisor"
-    if escalation_selectors.user_is_agent(user=user):
+    if roles.user_is_agent(user=user):
         return "agent"
     return None
 
@@ -73,7 +74,7 @@ def console_conversation_visible(*, user: Any, conversation_id: UUID | str) -> b
     """Whether this user may see (and so act on) the conversation in the console."""
     if console_user_role(user=user) is None:
         return False
-    if escalation_selectors.user_is_supervisor(user=user):
+    if roles.user_is_supervisor(user=user):
         return True
     return Escalation.objects.filter(
         Q(status=Escalation.Status.QUEUED) | Q(assigned_to=user),

@@ -18,10 +18,10 @@ from agents_console import guidance, selectors
 from agents_console.models import EmotionFeedback, InternalNote
 from conversations.models import Conversation, Message
 from conversations.privacy import services as privacy_services
+from core import roles
 from core.errors import ServiceError
 from core.metrics import confidence_bucket
 from empathy import taxonomy
-from escalations import selectors as escalation_selectors
 from escalations import services as escalation_services
 from escalations.models import AgentProfile, Escalation, EscalationEvent
 
@@ -198,7 +198,7 @@ def escalation_transfer(
             .order_by("-pk")
             .first()
         )
-        is_supervisor = escalation_selectors.user_is_supervisor(user=user)
+        is_supervisor = roles.user_is_supervisor(user=user)
         if escalation is None or (not is_supervisor and escalation.assigned_to_id != user.pk):
             if not selectors.console_conversation_visible(
                 user=user, conversation_id=conversation_id

@@ -82,6 +82,12 @@ class Conversation(models.Model):
     # Whether the visitor's external id was proven (HMAC) when this conversation started; only
     # then may its token reach the visitor's other conversations (export, erasure).
     identity_verified = models.BooleanField(default=False)
+    # A crisis was ever read or escalated here: restricted transcript, a check-in instead of
+    # a rating, the crisis retention period. Set in the transaction that raised it.
+    had_crisis = models.BooleanField(default=False)
+    # Who ended it: a person (an agent resolving an escalation), the visitor or the bot's
+    # inactivity; empty while open.
+    resolved_by = models.CharField(max_length=16, blank=True, default="")
     # Set when erased: its token is dead and only non-personal facts remain.
     erased_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -96,6 +102,12 @@ class Conversation(models.Model):
     @property
     def is_bot_active(self) -> bool:
         return self.status == self.Status.BOT
+
+
+class CrisisLevel(models.TextChoices):
+    NONE = "none"
+    CONCERN = "concern"
+    CRISIS = "crisis"
 
 
 class Message(models.Model):
@@ -118,6 +130,11 @@ class Message(models.Model):
     # answer the same message twice.
     reply_to = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reply"
+    )
+    # The synchronous safety check's level for visitor messages ("none" for the others); the
+    # whole assessment (rules, language, topics) is kept in meta["crisis"].
+    crisis_level = models.CharField(
+        max_length=8, choices=CrisisLevel.choices, default=CrisisLevel.NONE
     )
     # Generation details of bot replies (strategy, provider, sentences); empty otherwise.
     meta = models.JSONField(default=dict, blank=True)

@@ -10,7 +10,7 @@ from uuid import UUID
 from django.utils import timezone
 
 from conversations import access
-from conversations.models import Conversation, ConversationEvent, Message, Site
+from conversations.models import Conversation, ConversationEvent, CrisisLevel, Message, Site
 from empathy.types import Turn
 
 EVENT_PAGE_SIZE = 500
@@ -249,3 +249,75 @@ def message_crisis(message: Message) -> dict[str, Any]:
     or {} for messages that have none (bot, agent and system messages)."""
     crisis = (message.meta or {}).get("crisis") if isinstance(message.meta, dict) else None
     return crisis if isinstance(crisis, dict) else {}
+
+
+# ---------------------------------------------------------------------------
+# Counters and histories the escalation rules read
+# ---------------------------------------------------------------------------
+def conversation_visitor_history(
+    *, conversation_id: UUID | str, limit: int = 10
+) -> tuple[list[str], str | None]:
+    """The last visitor messages (oldest first) and the language the newest one was read in."""
+    rows = list(
+        Message.objects.filter(conversation_id=conversation_id, sender=Message.Sender.VISITOR)
+        .order_by("-seq")
+        .values_list("text", "meta__crisis__language")[:limit]
+    )
+    language = None
+    if rows:
+        language = rows[0][1] or None
+        if language == "und":
+            language = None
+    return [text for text, _language in reversed(rows)], language
+
+
+def conversation_concern_count(*, conversation_id: UUID | str) -> int:
+    """Visitor messages the crisis check rated `concern`."""
+    return Message.objects.filter(
+        conversation_id=conversation_id,
+        sender=Message.Sender.VISITOR,
+        crisis_level=CrisisLevel.CONCERN,
+    ).count()
+
+
+def conversation_message_count(*, conversation_id: UUID | str) -> int:
+    return Message.objects.filter(conversation_id=conversation_id).count()
+
+
+def conversation_journey(*, conversation_id: UUID | str, limit: int = 20) -> list[dict[str, Any]]:
+    """The readings of the visitor's messages, oldest first (the emotional journey)."""
+    rows = list(
+        Message.objects.filter(
+            conversation_id=conversation_id,
+            sender=Message.Sender.VISITOR,
+            reading__isnull=False,
+        )
+        .order_by("-seq")
+        .values_list(
+            "seq",
+            "reading__emotion",
+            "reading__category",
+            "reading__intensity",
+            "reading__valence",
+            "reading__confidence",
+        )[:limit]
+    )
+    return [
+        {
+            "seq": seq,
+            "emotion": emotion,
+            "category": category,
+            "intensity": round(intensity, 4),
+            "valence": round(valence, 4),
+            "confidence": round(confidence, 4),
+        }
+        for seq, emotion, category, intensity, valence, confidence in reversed(rows)
+    ]
+
+
+def conversation_get(*, conversation_id: UUID | str) -> Conversation | None:
+    try:
+        parsed = UUID(str(conversation_id))
+    except ValueError:
+        return None
+    return Conversation.objects.select_related("site", "visitor").filter(pk=parsed).first()

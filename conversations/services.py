@@ -14,6 +14,7 @@ from conversations import emotional_state, events
 from conversations.models import (
     Conversation,
     ConversationEvent,
+    CrisisLevel,
     EmotionReadingRecord,
     Message,
     Site,
@@ -156,14 +157,18 @@ def message_visitor_store(
 ) -> Message:
     """Write a new visitor message with its crisis assessment; refreshes the visitor's
     last_seen_at (at most once a minute). Runs under `conversation_lock(with_visitor=True)`."""
+    level = str(crisis.get("level") or CrisisLevel.NONE)
     message = _message_store(
         conversation_id=locked.pk,
         sender=Message.Sender.VISITOR,
         text=text,
         client_message_id=client_message_id,
         meta={"crisis": crisis},
+        crisis_level=level,
         locked=locked,
     )
+    if level == CrisisLevel.CRISIS:
+        conversation_crisis_mark(conversation_id=locked.pk)
     now = timezone.now()
     visitor = locked.visitor
     if visitor.last_seen_at is None or now - visitor.last_seen_at >= LAST_SEEN_RESOLUTION:
@@ -192,6 +197,7 @@ def _message_store(
     meta: dict[str, Any] | None = None,
     processed: bool = False,
     locked: Conversation | None = None,
+    crisis_level: str = "none",
 ) -> Message:
     _, seq = _next_seq(conversation_id, locked)
     message = Message.objects.create(
@@ -199,6 +205,7 @@ def _message_store(
         seq=seq,
         sender=sender,
         text=text,
+        crisis_level=crisis_level,
         client_message_id=client_message_id,
         reply_to=reply_to,
         meta=meta or {},
@@ -236,9 +243,19 @@ def message_post(
     )
 
 
+def conversation_crisis_mark(*, conversation_id: UUID) -> None:
+    """Remember for good that this conversation had a crisis (read or escalated)."""
+    Conversation.objects.filter(pk=conversation_id, had_crisis=False).update(had_crisis=True)
+
+
 @transaction.atomic(savepoint=False)
-def conversation_status_set(*, conversation_id: UUID, status: str, reason: str = "") -> bool:
-    """Change the status (with a `conversation.status_changed` event); False if unchanged."""
+def conversation_status_set(
+    *, conversation_id: UUID, status: str, reason: str = "", resolved_by: str = ""
+) -> bool:
+    """Change the status (with a `conversation.status_changed` event); False if unchanged.
+
+    `resolved_by` records who ended it when the status becomes `resolved`.
+    """
     if status not in Conversation.Status.values:
         raise ValueError(f"unknown status {status!r}")
     conversation = conversation_lock(conversation_id)
@@ -250,6 +267,9 @@ def conversation_status_set(*, conversation_id: UUID, status: str, reason: str =
     if reason:
         conversation.handoff_reason = reason
         update.append("handoff_reason")
+    if status == Conversation.Status.RESOLVED and resolved_by:
+        conversation.resolved_by = resolved_by
+        update.append("resolved_by")
     conversation.save(update_fields=update)
     csat = None
     if status == Conversation.Status.RESOLVED:

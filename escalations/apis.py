@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from conversations import apis as widget_apis
 from conversations import events as conversation_events
+from core import roles
 from core.api import BEARER_AUTH_HEADER, error_responses
 from core.errors import ServiceError
 from escalations import events, selectors, services
@@ -30,7 +31,7 @@ class IsAgent(BasePermission):
     message = "Only agents and supervisors may use the agent API."
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        return selectors.user_is_agent(user=request.user)
+        return roles.user_is_agent(user=request.user)
 
 
 class AgentApi(APIView):

@@ -8,7 +8,10 @@ class EscalationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from conversations.privacy.sources import personal_data_source_register
         from core.metrics import metrics_refresher_register
         from escalations import services
+        from escalations.privacy import EscalationPersonalData
 
         metrics_refresher_register(services.metrics_queue_refresh)
+        personal_data_source_register(EscalationPersonalData())

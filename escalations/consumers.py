@@ -15,6 +15,7 @@ from django.conf import settings
 from django.http.request import split_domain_port, validate_host
 
 from conversations import events as conversation_events
+from core import roles
 from core.websocket import FrameLimiter
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
@@ -88,12 +89,12 @@ class _Viewer:
 
 @database_sync_to_async
 def _viewer(user: Any) -> _Viewer | None:
-    if not selectors.user_is_agent(user=user):
+    if not roles.user_is_agent(user=user):
         return None
     profile = AgentProfile.objects.filter(user_id=user.pk).first()
     return _Viewer(
         user_id=user.pk,
-        is_supervisor=selectors.user_is_supervisor(user=user),
+        is_supervisor=roles.user_is_supervisor(user=user),
         has_crisis_skill=profile is not None and profile.has_skill(CRISIS_SKILL),
     )
 

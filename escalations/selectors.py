@@ -24,11 +24,8 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from conversations.models import Conversation, Message
+from core.roles import AGENTS_GROUP, SUPERVISORS_GROUP, user_is_supervisor
 from escalations.models import AgentProfile, Escalation
-
-AGENTS_GROUP = "agents"
-SUPERVISORS_GROUP = "supervisors"
 
 URGENCY_RANK = Case(
     When(urgency="critical", then=Value(0)),
@@ -42,26 +39,6 @@ URGENCY_RANK = Case(
 # ---------------------------------------------------------------------------
 # Who may do what
 # ---------------------------------------------------------------------------
-def user_is_supervisor(*, user: Any) -> bool:
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and (user.is_superuser or user.groups.filter(name=SUPERVISORS_GROUP).exists())
-    )
-
-
-def user_is_agent(*, user: Any) -> bool:
-    """Agents and supervisors may use the agent API and socket."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and (
-            user.is_superuser
-            or user.groups.filter(name__in=[AGENTS_GROUP, SUPERVISORS_GROUP]).exists()
-        )
-    )
-
-
 # ---------------------------------------------------------------------------
 # Escalations
 # ---------------------------------------------------------------------------
@@ -185,75 +162,3 @@ def agent_workload_list() -> list[dict[str, Any]]:
         }
         for p in AgentProfile.objects.select_related("user").order_by("user__username")
     ]
-
-
-# ---------------------------------------------------------------------------
-# Conversation counters the rules read
-# ---------------------------------------------------------------------------
-def conversation_visitor_history(
-    *, conversation_id: UUID | str, limit: int = 10
-) -> tuple[list[str], str | None]:
-    """The last visitor messages (oldest first) and the language the newest one was read in."""
-    rows = list(
-        Message.objects.filter(conversation_id=conversation_id, sender=Message.Sender.VISITOR)
-        .order_by("-seq")
-        .values_list("text", "meta")[:limit]
-    )
-    language = None
-    if rows:
-        language = ((rows[0][1] or {}).get("crisis") or {}).get("language") or None
-        if language == "und":
-            language = None
-    return [text for text, _meta in reversed(rows)], language
-
-
-def conversation_concern_count(*, conversation_id: UUID | str) -> int:
-    """Visitor messages the crisis check rated `concern`."""
-    return Message.objects.filter(
-        conversation_id=conversation_id,
-        sender=Message.Sender.VISITOR,
-        meta__crisis__level="concern",
-    ).count()
-
-
-def conversation_message_count(*, conversation_id: UUID | str) -> int:
-    return Message.objects.filter(conversation_id=conversation_id).count()
-
-
-def conversation_journey(*, conversation_id: UUID | str, limit: int = 20) -> list[dict[str, Any]]:
-    """The readings of the visitor's messages, oldest first (the emotional journey)."""
-    rows = list(
-        Message.objects.filter(
-            conversation_id=conversation_id,
-            sender=Message.Sender.VISITOR,
-            reading__isnull=False,
-        )
-        .order_by("-seq")
-        .values_list(
-            "seq",
-            "reading__emotion",
-            "reading__category",
-            "reading__intensity",
-            "reading__valence",
-            "reading__confidence",
-        )[:limit]
-    )
-    return [
-        {
-            "seq": seq,
-            "emotion": emotion,
-            "category": category,
-            "intensity": round(intensity, 4),
-            "valence": round(valence, 4),
-            "confidence": round(confidence, 4),
-        }
-        for seq, emotion, category, intensity, valence, confidence in reversed(rows)
-    ]
-
-
-def conversation_get(*, conversation_id: UUID | str) -> Conversation | None:
-    try:
-        parsed = UUID(str(conversation_id))
-    except ValueError:
-        return None
-    return Conversation.objects.select_related("site", "visitor").filter(pk=parsed).first()

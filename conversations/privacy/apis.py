@@ -25,6 +25,7 @@ from core.api import (
     error_responses,
 )
 from core.errors import NotFound
+from core.roles import user_is_supervisor
 
 
 class WidgetPrivacyThrottle(WidgetTokenThrottle):
@@ -178,8 +179,6 @@ class VisitorExportStaffApi(_StaffApi):
         responses={200: OpenApiResponse(description="The export."), 403: ErrorSerializer},
     )
     def get(self, request: Request, visitor_id: int) -> Response:
-        from escalations.selectors import user_is_supervisor
-
         if not user_is_supervisor(user=request.user):
             return Response(
                 {"error": "forbidden", "message": "Supervisors only."},

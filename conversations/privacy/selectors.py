@@ -12,22 +12,15 @@ from django.db import models
 from django.utils import timezone
 
 from conversations.models import Conversation, EmotionReadingRecord, Message, Visitor
+from conversations.privacy.sources import personal_data_sources
+from conversations.selectors import message_crisis
+from core.roles import user_is_agent, user_is_supervisor
 
 CRISIS_SKILL = "crisis"
-CRISIS_REASON = "crisis_indicators"
 
 
-def _iso(value: datetime | None) -> str | None:
+def iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
-
-
-def escalation_model() -> Any:
-    """The escalations app's model (or None), looked up lazily so this app does not import
-    that one at module level."""
-    try:
-        return apps.get_model("escalations", "Escalation")
-    except LookupError:
-        return None
 
 
 def csat_models() -> list[type[models.Model]]:
@@ -66,7 +59,6 @@ def visitor_conversation_ids(*, conversation: Conversation) -> list[UUID]:
 def privacy_summary(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dict[str, Any]:
     """Counts of what is stored, for the widget's "what do you keep about me" view."""
     messages = Message.objects.filter(conversation_id__in=conversation_ids)
-    escalation = escalation_model()
     return {
         "emotion_analysis": visitor.emotion_consent,
         "identified": bool(visitor.external_id),
@@ -76,13 +68,9 @@ def privacy_summary(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> di
         "emotion_readings": EmotionReadingRecord.objects.filter(
             message__conversation_id__in=conversation_ids
         ).count(),
-        "escalations": (
-            escalation.objects.filter(conversation_id__in=conversation_ids).count()
-            if escalation is not None
-            else 0
-        ),
-        "first_seen_at": _iso(visitor.created_at),
-        "last_seen_at": _iso(visitor.last_seen_at),
+        **{source.name: source.count(conversation_ids) for source in personal_data_sources()},
+        "first_seen_at": iso(visitor.created_at),
+        "last_seen_at": iso(visitor.last_seen_at),
     }
 
 
@@ -99,25 +87,7 @@ def _reading_json(record: EmotionReadingRecord) -> dict[str, Any]:
         "arousal": record.arousal,
         "confidence": record.confidence,
         "model": record.model,
-        "created_at": _iso(record.created_at),
-    }
-
-
-def _escalation_json(escalation: Any) -> dict[str, Any]:
-    return {
-        "id": escalation.pk,
-        "conversation_id": str(escalation.conversation_id),
-        "reason": escalation.reason,
-        "urgency": escalation.urgency,
-        "status": escalation.status,
-        "summary": escalation.summary,
-        "trigger_words": list(escalation.trigger_words or []),
-        "journey": list(escalation.journey or []),
-        "trend": escalation.trend,
-        "intensity": escalation.intensity,
-        "created_at": _iso(escalation.created_at),
-        "assigned_at": _iso(escalation.assigned_at),
-        "closed_at": _iso(escalation.closed_at),
+        "created_at": iso(record.created_at),
     }
 
 
@@ -128,7 +98,7 @@ def _plain_json(instance: models.Model) -> dict[str, Any]:
         if field.is_relation and field.related_model is not Conversation:
             continue  # e.g. which agent asked: not the visitor's data
         if isinstance(value, datetime):
-            value = _iso(value)
+            value = iso(value)
         elif isinstance(value, UUID):
             value = str(value)
         data[field.name if not field.is_relation else f"{field.name}_id"] = value
@@ -150,12 +120,6 @@ def privacy_export(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dic
         .select_related("message")
         .order_by("message__conversation__created_at", "message__conversation_id", "message__seq")
     )
-    escalation = escalation_model()
-    escalations = (
-        list(escalation.objects.filter(conversation_id__in=conversation_ids).order_by("pk"))
-        if escalation is not None
-        else []
-    )
     csat: list[dict[str, Any]] = []
     sources = csat_models()
     for model in sources:
@@ -163,7 +127,7 @@ def privacy_export(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dic
         rows = model._default_manager.filter(**{f"{fk}__in": conversation_ids}).order_by("pk")
         csat.extend(_plain_json(row) for row in rows)
     return {
-        "generated_at": _iso(timezone.now()),
+        "generated_at": iso(timezone.now()),
         "visitor": {
             "id": visitor.pk,
             "site": visitor.site.site_key,
@@ -172,8 +136,8 @@ def privacy_export(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dic
             "locale": visitor.locale,
             "emotion_analysis": visitor.emotion_consent,
             "emotional_summary": dict(visitor.emotional_summary or {}),
-            "created_at": _iso(visitor.created_at),
-            "last_seen_at": _iso(visitor.last_seen_at),
+            "created_at": iso(visitor.created_at),
+            "last_seen_at": iso(visitor.last_seen_at),
         },
         "conversations": [
             {
@@ -181,8 +145,8 @@ def privacy_export(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dic
                 "status": c.status,
                 "handoff_reason": c.handoff_reason,
                 "emotional_state": dict(c.emotional_state or {}),
-                "created_at": _iso(c.created_at),
-                "updated_at": _iso(c.updated_at),
+                "created_at": iso(c.created_at),
+                "updated_at": iso(c.updated_at),
             }
             for c in conversations
         ],
@@ -193,13 +157,13 @@ def privacy_export(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dic
                 "sender": m.sender,
                 "text": m.text,
                 # The crisis safety check's outcome (level and rule names), when it ran.
-                "safety_check": (m.meta or {}).get("crisis"),
-                "created_at": _iso(m.created_at),
+                "safety_check": message_crisis(m) or None,
+                "created_at": iso(m.created_at),
             }
             for m in messages
         ],
         "emotion_readings": [_reading_json(r) for r in readings],
-        "escalations": [_escalation_json(e) for e in escalations],
+        **{source.name: source.export(conversation_ids) for source in personal_data_sources()},
         "csat": csat,
         # Said outright so an empty list is not mistaken for "no ratings were given".
         "csat_recorded": bool(sources),
@@ -207,11 +171,8 @@ def privacy_export(*, visitor: Visitor, conversation_ids: Sequence[UUID]) -> dic
 
 
 def conversation_is_crisis(*, conversation_id: UUID | str) -> bool:
-    """Whether a crisis ever escalated this conversation (its transcript is then restricted)."""
-    escalation = escalation_model()
-    if escalation is None:
-        return False
-    return escalation.objects.filter(conversation_id=conversation_id, reason=CRISIS_REASON).exists()
+    """Whether a crisis was ever read or escalated here (its transcript is then restricted)."""
+    return Conversation.objects.filter(pk=conversation_id, had_crisis=True).exists()
 
 
 def crisis_transcript_access_check(*, user: Any, conversation: Conversation) -> bool:
@@ -220,13 +181,11 @@ def crisis_transcript_access_check(*, user: Any, conversation: Conversation) -> 
     Crisis transcripts: supervisors, and agents whose profile carries the crisis skill. Other
     transcripts: any agent. Call it before showing messages anywhere staff-facing.
     """
-    from escalations import selectors as escalation_selectors
-
-    if not escalation_selectors.user_is_agent(user=user):
+    if not user_is_agent(user=user):
         return False
     if not conversation_is_crisis(conversation_id=conversation.id):
         return True
-    if escalation_selectors.user_is_supervisor(user=user):
+    if user_is_supervisor(user=user):
         return True
     profile = getattr(user, "agent_profile", None)
     return profile is not None and profile.has_skill(CRISIS_SKILL)

@@ -15,7 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -29,6 +29,7 @@ from conversations.models import (
     Visitor,
 )
 from conversations.privacy import selectors
+from conversations.privacy.sources import RetentionCutoffs, personal_data_sources
 
 logger = logging.getLogger(__name__)
 
@@ -101,12 +102,8 @@ def _emotional_data_delete(*, visitor_id: int) -> int:
         message__conversation_id__in=conversation_ids
     ).delete()
     Conversation.objects.filter(pk__in=conversation_ids).update(emotional_state={})
-    escalation = selectors.escalation_model()
-    if escalation is not None:
-        # What agents see of how the visitor felt goes too.
-        escalation.objects.filter(conversation_id__in=conversation_ids).update(
-            journey=[], intensity=0.0, trend="stable"
-        )
+    for source in personal_data_sources():
+        source.emotional_data_delete(conversation_ids)
     transaction.on_commit(lambda: _mirrors_clear(conversation_ids))
     return deleted
 
@@ -147,10 +144,11 @@ def _related_unknown_models() -> list[tuple[Any, str, Any]]:
     """(model, fk name, target) for models of any app that point at a visitor, conversation or
     message and are not handled explicitly here: their rows are the visitor's data too."""
     known = {Visitor, Conversation, Message, ConversationEvent, EmotionReadingRecord}
-    escalation = selectors.escalation_model()
+    for source in personal_data_sources():
+        known |= source.handled_models()
     found: list[tuple[Any, str, Any]] = []
     for model in apps.get_models():
-        if model in known or model is escalation:
+        if model in known:
             continue
         for field in model._meta.concrete_fields:
             if field.is_relation and field.related_model in {Visitor, Conversation}:
@@ -158,7 +156,8 @@ def _related_unknown_models() -> list[tuple[Any, str, Any]]:
     return found
 
 
-def _scrubbed_audit_data(data: Any) -> dict[str, Any]:
+def audit_data_scrub(data: Any) -> dict[str, Any]:
+    """Audit data without prose: outcome codes and numbers only."""
     if not isinstance(data, dict):
         return {}
     kept: dict[str, Any] = {}
@@ -169,52 +168,6 @@ def _scrubbed_audit_data(data: Any) -> dict[str, Any]:
         if value is None or isinstance(value, bool | int | float) or is_code:
             kept[key] = value
     return kept
-
-
-def _escalations_scrub(conversation_ids: Sequence[UUID], now: datetime) -> int:
-    """Keep reason, urgency, status and timings for metrics; drop everything personal."""
-    escalation = selectors.escalation_model()
-    if escalation is None:
-        return 0
-    rows = escalation.objects.filter(conversation_id__in=conversation_ids)
-    blank: dict[str, Any] = {"trigger_message": None, "intensity": 0.0, "trend": "stable"}
-    for field in escalation._meta.concrete_fields:
-        if isinstance(field, models.TextField):
-            blank[field.name] = ""
-        elif isinstance(field, models.JSONField):
-            blank[field.name] = field.get_default()
-    count = rows.update(**blank)
-    rows.filter(status__in=["queued", "assigned"]).update(status="resolved", closed_at=now)
-    escalation_ids = list(rows.values_list("pk", flat=True))
-    for model in apps.get_models():
-        fk = next(
-            (
-                f.name
-                for f in model._meta.concrete_fields
-                if f.is_relation and f.related_model is escalation
-            ),
-            None,
-        )
-        if fk is None:
-            continue
-        queryset = model._default_manager.filter(**{f"{fk}__in": escalation_ids})
-        # Audit rows (and any other child) keep their type, actor and time; free text goes.
-        field_names = {f.name for f in model._meta.concrete_fields}
-        if "data" in field_names:
-            for pk, data in queryset.values_list("pk", "data"):
-                queryset.filter(pk=pk).update(data=_scrubbed_audit_data(data))
-        text_fields = {
-            f.name: (f.get_default() if isinstance(f, models.JSONField) else "")
-            for f in model._meta.concrete_fields
-            if f.name != "data"
-            and (
-                isinstance(f, models.TextField | models.JSONField)
-                or (isinstance(f, models.CharField) and f.name in {"last_error", "error"})
-            )
-        }
-        if text_fields:
-            queryset.update(**text_fields)
-    return count
 
 
 @transaction.atomic
@@ -244,7 +197,7 @@ def privacy_erase(
         "emotion_readings": EmotionReadingRecord.objects.filter(
             message__conversation_id__in=ids
         ).count(),
-        "escalations": _escalations_scrub(ids, now),
+        **{source.name: source.erase(ids, now) for source in personal_data_sources()},
     }
     remaining = Conversation.objects.filter(visitor=locked, erased_at__isnull=True).exclude(
         pk__in=ids
@@ -344,10 +297,7 @@ def _ttl_cutoff(now: datetime, days: int) -> datetime | None:
 
 
 def _crisis_conversations() -> Any:
-    escalation = selectors.escalation_model()
-    if escalation is None:
-        return Conversation.objects.none().values("id")
-    return escalation.objects.filter(reason=selectors.CRISIS_REASON).values("conversation_id")
+    return Conversation.objects.filter(had_crisis=True).values("id")
 
 
 def _message_text_purge(filters: Q, now: datetime, batch_size: int) -> int:
@@ -387,7 +337,8 @@ def _batched_delete(queryset: Any, batch_size: int) -> int:
             return total
 
 
-def _batched_update(queryset: Any, values: dict[str, Any], batch_size: int) -> int:
+def batched_update(queryset: Any, values: dict[str, Any], batch_size: int) -> int:
+    """Update in primary-key batches, so a large purge never holds long locks."""
     total = 0
     while True:
         pks = list(queryset.order_by("pk").values_list("pk", flat=True)[:batch_size])
@@ -410,8 +361,13 @@ def retention_purge(
     now = now or timezone.now()
     size = batch_size or settings.PRIVACY_PURGE_BATCH_SIZE
     crisis = _crisis_conversations()
-    counts = {"message_texts": 0, "crisis_texts": 0, "emotion_readings": 0, "escalations": 0}
-    escalation = selectors.escalation_model()
+    sources = personal_data_sources()
+    counts = {
+        "message_texts": 0,
+        "crisis_texts": 0,
+        "emotion_readings": 0,
+        **{source.name: 0 for source in sources},
+    }
 
     text_cutoff = _ttl_cutoff(now, settings.MESSAGE_TEXT_TTL_DAYS)
     if text_cutoff is not None:
@@ -423,41 +379,26 @@ def retention_purge(
         counts["crisis_texts"] = _message_text_purge(
             Q(created_at__lt=crisis_cutoff) & Q(conversation_id__in=crisis), now, size
         )
-    if escalation is not None:
-        # Summaries and trigger words quote the visitor: they follow the transcript's TTL.
-        text_blank = {"summary": "", "suggested_approach": "", "trigger_words": []}
-        stale = Q()
-        if text_cutoff is not None:
-            stale |= Q(created_at__lt=text_cutoff) & ~Q(reason=selectors.CRISIS_REASON)
-        if crisis_cutoff is not None:
-            stale |= Q(created_at__lt=crisis_cutoff) & Q(reason=selectors.CRISIS_REASON)
-        if stale:
-            texts = escalation.objects.filter(stale).exclude(
-                summary="", suggested_approach="", trigger_words=[]
-            )
-            counts["escalations"] = _batched_update(texts, text_blank, size)
-
     reading_cutoff = _ttl_cutoff(now, settings.EMOTION_READING_TTL_DAYS)
     if reading_cutoff is not None:
         counts["emotion_readings"] = _batched_delete(
             EmotionReadingRecord.objects.filter(created_at__lt=reading_cutoff), size
         )
-        _batched_update(
+        batched_update(
             Conversation.objects.filter(updated_at__lt=reading_cutoff).exclude(emotional_state={}),
             {"emotional_state": {}},
             size,
         )
-        _batched_update(
+        batched_update(
             Visitor.objects.filter(last_seen_at__lt=reading_cutoff).exclude(emotional_summary={}),
             {"emotional_summary": {}},
             size,
         )
-        if escalation is not None:
-            _batched_update(
-                escalation.objects.filter(created_at__lt=reading_cutoff).exclude(journey=[]),
-                {"journey": []},
-                size,
-            )
+    cutoffs = RetentionCutoffs(
+        text=text_cutoff, crisis_text=crisis_cutoff, reading=reading_cutoff, batch_size=size
+    )
+    for source in sources:
+        counts[source.name] = source.retention_purge(cutoffs)
     if any(counts.values()):
         _audit(
             action=PrivacyAuditEntry.Action.RETENTION_PURGE,

@@ -10,25 +10,18 @@ from uuid import UUID
 from django.db.models import Avg, Count
 from django.utils import timezone
 
-from conversations.models import EmotionReadingRecord, Message, SatisfactionRating
+from conversations.models import Conversation, EmotionReadingRecord, Message, SatisfactionRating
 from core import metrics
 
 CsatOffer = Literal["ask", "check_in"]
 
-CRISIS_REASON = "crisis_indicators"
 # The rolling window the user_satisfaction_by_emotion gauge averages over.
 METRIC_WINDOW = timedelta(days=30)
 
 
 def conversation_had_crisis(*, conversation_id: UUID | str) -> bool:
     """A crisis escalation or any message the safety check read as `crisis`."""
-    from escalations.models import Escalation
-
-    if Escalation.objects.filter(conversation_id=conversation_id, reason=CRISIS_REASON).exists():
-        return True
-    return Message.objects.filter(
-        conversation_id=conversation_id, meta__crisis__level="crisis"
-    ).exists()
+    return Conversation.objects.filter(pk=conversation_id, had_crisis=True).exists()
 
 
 def csat_offer(*, conversation_id: UUID | str) -> CsatOffer:
@@ -74,15 +67,9 @@ def conversation_response_strategy(*, conversation_id: UUID | str) -> str:
 
 
 def conversation_resolution_achieved(*, conversation_id: UUID | str) -> bool:
-    """Whether a person resolved it (an escalation closed as `resolved`).
-
-    Today every path to `resolved` goes through an agent; anything else (a future bot
-    resolution, a supervisor cleanup) would count as not achieved.
-    """
-    from escalations.models import Escalation
-
-    return Escalation.objects.filter(
-        conversation_id=conversation_id, status=Escalation.Status.RESOLVED
+    """Whether a person resolved it (an agent or supervisor closing its escalation)."""
+    return Conversation.objects.filter(
+        pk=conversation_id, status=Conversation.Status.RESOLVED, resolved_by="agent"
     ).exists()
 
 

@@ -10,12 +10,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from conversations import selectors as conversation_selectors
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
 from conversations.privacy import selectors as privacy_selectors
 from conversations.privacy import services as privacy_services
-from core import metrics
-from escalations import events, rules, selectors
+from core import metrics, roles
+from escalations import events, rules
 from escalations.models import Escalation
 from escalations.services.common import (
     EscalationConflict,
@@ -36,7 +37,7 @@ from escalations.services.routing import (
 
 def _authorize(*, conversation_id: UUID | str, user: Any, lock: bool = False) -> Escalation:
     """The open escalation the user may act on; 403 for someone else's, 409 for none."""
-    conversation = selectors.conversation_get(conversation_id=conversation_id)
+    conversation = conversation_selectors.conversation_get(conversation_id=conversation_id)
     if conversation is None:
         raise EscalationNotFound("Conversation not found.")
     queryset = Escalation.objects.filter(
@@ -45,7 +46,7 @@ def _authorize(*, conversation_id: UUID | str, user: Any, lock: bool = False) ->
     if lock:
         queryset = queryset.select_for_update()
     escalation = queryset.order_by("-pk").first()
-    supervisor = selectors.user_is_supervisor(user=user)
+    supervisor = roles.user_is_supervisor(user=user)
     if not supervisor and (escalation is None or escalation.assigned_to_id != user.pk):
         raise EscalationForbidden("This conversation is not assigned to you.")
     if escalation is None:
@@ -60,10 +61,10 @@ def agent_transcript_view(*, conversation_id: UUID | str, user: Any) -> list[dic
     """The messages of a conversation the agent may see (queued or theirs; any for a
     supervisor). Crisis transcripts only for the crisis-trained, each view audited; a refusal
     writes nothing."""
-    conversation = selectors.conversation_get(conversation_id=conversation_id)
+    conversation = conversation_selectors.conversation_get(conversation_id=conversation_id)
     if conversation is None:
         raise EscalationNotFound("Conversation not found.")
-    if not selectors.user_is_supervisor(user=user) and not (
+    if not roles.user_is_supervisor(user=user) and not (
         Escalation.objects.filter(
             Q(status=Escalation.Status.QUEUED) | Q(assigned_to=user),
             conversation_id=conversation.pk,
@@ -108,7 +109,9 @@ def _close(escalation: Escalation, *, status: str, actor: Any, conversation_stat
     escalation.save(update_fields=["status", "closed_at"])
     _audit(escalation, status, actor)
     conversation_services.conversation_status_set(
-        conversation_id=escalation.conversation_id, status=conversation_status
+        conversation_id=escalation.conversation_id,
+        status=conversation_status,
+        resolved_by="agent" if status == Escalation.Status.RESOLVED else "",
     )
     events.push_on_commit(
         _agent_groups(escalation), events.escalation_event(events.ESCALATION_CLOSED, escalation)
@@ -128,7 +131,9 @@ def escalation_resolve(*, conversation_id: UUID | str, user: Any) -> Escalation:
             conversation_status=Conversation.Status.RESOLVED,
         )
         emotion = escalation.journey[-1]["emotion"] if escalation.journey else "neutral"
-        count = selectors.conversation_message_count(conversation_id=escalation.conversation_id)
+        count = conversation_selectors.conversation_message_count(
+            conversation_id=escalation.conversation_id
+        )
         transaction.on_commit(
             lambda: metrics.conversation_length_observe(
                 emotion_type=emotion, successful_resolution=True, message_count=count

@@ -7,10 +7,11 @@ from uuid import UUID
 
 from django.db import transaction
 
+from conversations import selectors as conversation_selectors
 from conversations.models import Conversation, Message
 from core import metrics
 from empathy.types import CrisisAssessment
-from escalations import rules, selectors
+from escalations import rules
 from escalations.rules import EscalationDecision
 from escalations.services.lifecycle import escalation_open
 
@@ -31,7 +32,7 @@ def message_crisis_assess(
     """
     from empathy.crisis import assess_crisis
 
-    history, last_language = selectors.conversation_visitor_history(
+    history, last_language = conversation_selectors.conversation_visitor_history(
         conversation_id=conversation_id, limit=CRISIS_HISTORY
     )
     prior = last_language or (locale.replace("_", "-").split("-")[0].lower() or None)

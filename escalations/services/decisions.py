@@ -8,7 +8,6 @@ from conversations import selectors as conversation_selectors
 from conversations.models import Conversation, Message
 from conversations.selectors import Transcript
 from empathy.types import EmotionReading
-from escalations import selectors
 from escalations.rules import EscalationDecision, EscalationSignals, escalation_decide
 
 
@@ -36,12 +35,14 @@ def escalation_signals(
         # States written before readings kept their confidence: the journey has it, by seq.
         confidences = {
             item["seq"]: item["confidence"]
-            for item in selectors.conversation_journey(conversation_id=message.conversation_id)
+            for item in conversation_selectors.conversation_journey(
+                conversation_id=message.conversation_id
+            )
         }
         for item in recent:
             if "confidence" not in item and item.get("seq") in confidences:
                 item["confidence"] = confidences[item["seq"]]
-    crisis = (message.meta or {}).get("crisis") or {}
+    crisis = conversation_selectors.message_crisis(message)
     return EscalationSignals(
         text=message.text,
         reading=reading,

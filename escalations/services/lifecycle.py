@@ -13,7 +13,7 @@ from django.utils import timezone
 from conversations import selectors as conversation_selectors
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
-from core import metrics
+from core import metrics, roles
 from empathy.types import CrisisAssessment, EmotionReading
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
@@ -79,7 +79,7 @@ def escalation_open(
             return OpenResult(existing, False)
 
         state = conversation.emotional_state or {}
-        journey = selectors.conversation_journey(conversation_id=conversation_id)
+        journey = conversation_selectors.conversation_journey(conversation_id=conversation_id)
         trend = str(state.get("trend", "stable"))
         latest = (
             {"intensity": reading.intensity, "category": reading.category}
@@ -89,8 +89,12 @@ def escalation_open(
             else {}
         )
         intensity = float(latest.get("intensity", 0.0))
-        message_count = selectors.conversation_message_count(conversation_id=conversation_id)
-        concern_count = selectors.conversation_concern_count(conversation_id=conversation_id)
+        message_count = conversation_selectors.conversation_message_count(
+            conversation_id=conversation_id
+        )
+        concern_count = conversation_selectors.conversation_concern_count(
+            conversation_id=conversation_id
+        )
         ai_attempts = conversation_selectors.conversation_bot_attempts(
             conversation_id=conversation_id
         )
@@ -110,6 +114,8 @@ def escalation_open(
             reading.emotion if reading is not None else (journey[-1]["emotion"] if journey else "")
         )
         now = timezone.now()
+        if decision.reason == Escalation.Reason.CRISIS_INDICATORS:
+            conversation_services.conversation_crisis_mark(conversation_id=conversation.pk)
         escalation = Escalation.objects.create(
             conversation=conversation,
             trigger_message=trigger_message,
@@ -304,7 +310,7 @@ def _raise_crisis_level(
     if (
         locked.status == Escalation.Status.ASSIGNED
         and assignee is not None
-        and not selectors.user_is_supervisor(user=assignee)
+        and not roles.user_is_supervisor(user=assignee)
         and not _has_skill(assignee.pk, "crisis")
     ):
         # Crisis transcripts are for crisis-trained agents: back to the queue, routed on commit
@@ -355,7 +361,9 @@ def escalation_emotion_update(*, message: Message, reading: EmotionReading) -> N
         escalation = Escalation.objects.select_for_update().filter(**open_filter).first()
         if escalation is None:
             return
-        journey = selectors.conversation_journey(conversation_id=message.conversation_id)
+        journey = conversation_selectors.conversation_journey(
+            conversation_id=message.conversation_id
+        )
         state = Conversation.objects.values_list("emotional_state", flat=True).get(
             pk=message.conversation_id
         )

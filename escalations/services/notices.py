@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 
+from conversations import selectors as conversation_selectors
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
 from escalations import help_lines
@@ -37,7 +38,9 @@ def _notice_post(
     meta: dict[str, Any]
     if crisis_level == "crisis":
         locale = conversation.visitor.locale or conversation.site.locale
-        assessment = ((trigger_message.meta or {}).get("crisis") or {}) if trigger_message else {}
+        assessment = (
+            conversation_selectors.message_crisis(trigger_message) if trigger_message else {}
+        )
         topics = list(assessment.get("topics") or ["self"])
         text = crisis_resources_text(
             locale=locale, language=str(assessment.get("language") or ""), topics=topics

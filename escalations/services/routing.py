@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from conversations import services as conversation_services
 from conversations.models import Conversation
-from core import metrics
+from core import metrics, roles
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
 from escalations.services.common import (
@@ -115,7 +115,7 @@ def escalation_queue_drain(*, limit: int = 50) -> int:
 
 def escalation_claim(*, escalation_id: int, user: Any) -> Escalation:
     """An agent takes a queued escalation; exactly one of several concurrent claims wins."""
-    supervisor = selectors.user_is_supervisor(user=user)
+    supervisor = roles.user_is_supervisor(user=user)
     with transaction.atomic():
         escalation = (
             Escalation.objects.select_for_update(skip_locked=True).filter(pk=escalation_id).first()

@@ -12,10 +12,10 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from conversations.models import Conversation, EmotionReadingRecord, Message, Site, Visitor
+from core.roles import AGENTS_GROUP, SUPERVISORS_GROUP
 from escalations import services as escalation_services
 from escalations.models import AgentProfile, Escalation
 from escalations.rules import EscalationDecision
-from escalations.selectors import AGENTS_GROUP, SUPERVISORS_GROUP
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
 XSS_TEXTS = (

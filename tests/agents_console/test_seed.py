@@ -10,8 +10,8 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from agents_console.management.commands.seed_console_demo import DEMO_SKILLS
+from core.roles import user_is_agent, user_is_supervisor
 from escalations.models import AgentProfile
-from escalations.selectors import user_is_agent, user_is_supervisor
 
 pytestmark = pytest.mark.django_db
 

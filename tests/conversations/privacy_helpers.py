@@ -49,6 +49,9 @@ def escalation_make(
         "sla_due_at": now + timedelta(minutes=1),
     }
     values.update(kw)
+    if reason == "crisis_indicators":
+        # As opening one through the escalation services does.
+        services.conversation_crisis_mark(conversation_id=conversation.id)
     return escalation_model().objects.create(**values)
 
 

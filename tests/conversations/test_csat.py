@@ -142,7 +142,9 @@ def test_crisis_message_without_crisis_escalation_offers_only_a_check_in(
     # An escalation for another reason, but one message the safety check read as crisis.
     message = resolved.messages.filter(sender="visitor").first()
     message.meta = {**message.meta, "crisis": {"level": "crisis", "rules": ["plan"]}}
-    message.save(update_fields=["meta"])
+    message.crisis_level = "crisis"
+    message.save(update_fields=["meta", "crisis_level"])
+    services.conversation_crisis_mark(conversation_id=resolved.id)  # as receiving it does
     response = _client(resolved).post(
         f"/api/v1/widget/conversations/{resolved.id}/csat", {"score": 4}, format="json"
     )

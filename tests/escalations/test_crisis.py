@@ -10,6 +10,7 @@ import httpx
 import pytest
 from django.db import connection
 
+from conversations import selectors as conversation_selectors
 from conversations.models import Conversation, ConversationEvent, Message
 from escalations import services
 from escalations.models import Escalation, EscalationEvent
@@ -178,9 +179,8 @@ def test_a_single_concern_opens_a_review_by_a_crisis_trained_person(
     assert escalation.summary.startswith(
         "Possible crisis signs in the visitor's words (crisis_concern); urgency high."
     )
-    from escalations import selectors
 
-    assert selectors.conversation_concern_count(conversation_id=conversation.id) == 1
+    assert conversation_selectors.conversation_concern_count(conversation_id=conversation.id) == 1
     # A review: the visitor is told nothing and the bot answers (with care) meanwhile.
     conversation.refresh_from_db()
     assert conversation.status == "bot"

@@ -10,9 +10,9 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from core.roles import AGENTS_GROUP, SUPERVISORS_GROUP
 from escalations.models import AgentProfile
 from escalations.rules import AGENT_SKILLS
-from escalations.selectors import AGENTS_GROUP, SUPERVISORS_GROUP
 
 SUPERVISOR_PERMISSIONS = (
     "view_escalation",
