@@ -11,4 +11,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 # Signal handlers: the worker's metrics endpoint, task metrics, task log context.
-import core.worker  # noqa: E402, F401
+import core.worker  # noqa: E402
+
+# The liveness heartbeat beats from the consumer's loop (core.worker_probe reads it).
+app.steps["consumer"].add(core.worker.WorkerHeartbeat)

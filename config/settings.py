@@ -98,6 +98,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Probes and scrapes call the pod by IP: answered before host validation and sessions.
     "core.health.HealthCheckMiddleware",
+    # A database or broker outage raised by a plain view answers 503 + Retry-After, not 500.
+    "core.availability.UnavailableMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "core.logging.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -140,18 +142,24 @@ if DATABASE_URL:
     # saves a backend fork per request or task. DATABASE_POOL_MAX_SIZE=0 turns the pool off
     # (then every request opens its own connection, or keeps it DATABASE_CONN_MAX_AGE seconds).
     DATABASE_POOL_MAX_SIZE = env_int("DATABASE_POOL_MAX_SIZE", 8)
+    # Seconds a request waits for a pooled connection before it answers 503: while PostgreSQL
+    # is down or out of slots the pool cannot grow, and a long wait only piles requests up.
+    DATABASE_POOL_TIMEOUT = env_float("DATABASE_POOL_TIMEOUT", 1.0)
+    # Check each pooled connection as it is handed out (an empty query), so the connections a
+    # PostgreSQL restart broke are replaced instead of failing one request each.
+    DATABASE_POOL_CHECK = env_bool("DATABASE_POOL_CHECK", default=True)
     DATABASES = {
         "default": dj_database_url.parse(
             DATABASE_URL,
             conn_max_age=0 if DATABASE_POOL_MAX_SIZE else env_int("DATABASE_CONN_MAX_AGE", 0),
-            conn_health_checks=not DATABASE_POOL_MAX_SIZE,
+            conn_health_checks=not DATABASE_POOL_MAX_SIZE or DATABASE_POOL_CHECK,
         )
     }
     if DATABASE_POOL_MAX_SIZE and DATABASES["default"]["ENGINE"].endswith("postgresql"):
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
             "max_size": DATABASE_POOL_MAX_SIZE,
-            "timeout": 10,
+            "timeout": DATABASE_POOL_TIMEOUT,
         }
     if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         # A dead database must fail readiness in seconds, not after the OS TCP timeout.
@@ -419,6 +427,19 @@ SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "development" if DEBUG else "
 SENTRY_RELEASE = env_str("SENTRY_RELEASE")
 SENTRY_TRACES_SAMPLE_RATE = env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0)
 HEALTH_CHECK_TIMEOUT = env_float("HEALTH_CHECK_TIMEOUT", 1.0)
+# /health/ready fails this many seconds after a request saw the database refuse a write (disk
+# full, read-only), even if its own write probe got through in between.
+HEALTH_WRITE_FAILURE_WINDOW = env_float("HEALTH_WRITE_FAILURE_WINDOW", 30.0)
+# The worker touches this file while it consumes (core.worker); `python -m core.worker_probe`
+# is its liveness probe, failing when the file is older than WORKER_HEARTBEAT_MAX_AGE seconds.
+WORKER_HEARTBEAT_FILE = env_str("WORKER_HEARTBEAT_FILE", "/tmp/empathy-desk-worker.heartbeat")  # noqa: S108
+WORKER_HEARTBEAT_INTERVAL = env_float("WORKER_HEARTBEAT_INTERVAL", 10.0)
+WORKER_HEARTBEAT_MAX_AGE = env_float("WORKER_HEARTBEAT_MAX_AGE", 60.0)
+# Whether /health/ready fails (rather than only reports) when no worker has consumed lately:
+# off by default, since the crisis path answers in the request without any worker.
+HEALTH_READY_REQUIRES_WORKER = env_bool("HEALTH_READY_REQUIRES_WORKER", default=False)
+# Seconds a 503 "unavailable" answer tells the client to wait before it retries.
+UNAVAILABLE_RETRY_AFTER_SECONDS = env_int("UNAVAILABLE_RETRY_AFTER_SECONDS", 2)
 # Celery workers serve /metrics here (pool children on the next ports); 0 turns it off.
 WORKER_METRICS_PORT = env_int("WORKER_METRICS_PORT", 9100)
 METRICS_CELERY_QUEUES = env_list("METRICS_CELERY_QUEUES", ["celery"])

@@ -25,6 +25,9 @@ widget_patterns = [
     re_path(r"^.*$", conversation_apis.UnknownPathApi.as_view(), name="unknown"),
 ]
 
+# A database or broker outage inside middleware answers 503 + Retry-After (core.availability).
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),

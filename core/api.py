@@ -1,7 +1,9 @@
 """The API layer's shared pieces: one exception handler, one error schema, the rate limits.
 
 Every JSON API answers a failure as `{"error": <code>, "message": <text>}` (plus `fields` for
-validation errors); the handler is set once in `REST_FRAMEWORK["EXCEPTION_HANDLER"]`.
+validation errors); the handler is set once in `REST_FRAMEWORK["EXCEPTION_HANDLER"]`. A
+dependency that is down (see `core.availability`) answers 503 `{"error": "unavailable"}` with
+`Retry-After`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.availability import unavailability_reason, unavailable_answer, unavailable_log
 from core.errors import ServiceError
 
 logger = logging.getLogger(__name__)
@@ -71,6 +74,12 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         exc = exceptions.ParseError("The request is too large or malformed.")
     response = drf_exception_handler(exc, context)
     if response is None:
+        reason = unavailability_reason(exc)
+        if reason is not None:
+            # A dependency is down, not a bug: 503 with Retry-After, one log line, no traceback.
+            unavailable_log(exc, reason)
+            body, headers = unavailable_answer(reason)
+            return Response(body, status=status.HTTP_503_SERVICE_UNAVAILABLE, headers=headers)
         logger.exception("api error", exc_info=exc)
         return Response(
             {"error": "server_error", "message": "Something went wrong; please retry."},

@@ -84,7 +84,18 @@ FAILURE_REASONS: Final = frozenset(
 )
 URGENCIES: Final = frozenset({"low", "medium", "high", "critical"})
 CRISIS_LEVELS: Final = frozenset({"none", "concern", "crisis"})
-HEALTH_CHECKS: Final = frozenset({"database", "redis", "broker"})
+HEALTH_CHECKS: Final = frozenset({"database", "redis", "broker", "worker"})
+# Why a request was answered 503 (core.availability): the dependency that was down.
+UNAVAILABLE_REASONS: Final = frozenset(
+    {
+        "database",
+        "database_pool",
+        "database_disk_full",
+        "database_read_only",
+        "broker",
+        "redis",
+    }
+)
 TASK_STATES: Final = frozenset({"succeeded", "failed", "retried"})
 
 
@@ -212,6 +223,11 @@ HEALTH_CHECK_DURATION = Histogram(
     "Duration of readiness checks.",
     ["check"],
     buckets=(0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5),
+)
+HTTP_UNAVAILABLE = Counter(
+    "http_unavailable",  # exported as http_unavailable_total
+    "Requests answered 503 because a dependency was unavailable, by reason.",
+    ["reason"],
 )
 CELERY_QUEUE_LENGTH = Gauge(
     "celery_queue_length", "Tasks waiting in a Celery broker queue.", ["queue"]
@@ -375,6 +391,11 @@ def health_check_record(*, check: str, is_up: bool, seconds: float) -> None:
     label = label_or_other(check, HEALTH_CHECKS)
     HEALTH_CHECK_UP.labels(check=label).set(1 if is_up else 0)
     HEALTH_CHECK_DURATION.labels(check=label).observe(seconds)
+
+
+def unavailable_record(*, reason: str) -> None:
+    """Count one request answered 503 because a dependency was down."""
+    HTTP_UNAVAILABLE.labels(reason=label_or_other(reason, UNAVAILABLE_REASONS)).inc()
 
 
 def celery_task_record(

@@ -9,15 +9,27 @@ Solo and thread pools run tasks in the main process, so 9100 alone carries every
 
 Worker liveness end to end: beat sends ``core.health_canary`` every minute, and the alert
 CeleryCanaryStale fires when no worker has counted one as succeeded for 5 minutes.
+
+Worker liveness locally: ``WorkerHeartbeat``, a consumer bootstep, touches
+``WORKER_HEARTBEAT_FILE`` every ``WORKER_HEARTBEAT_INTERVAL`` seconds from the consumer's own
+event loop, so the file goes stale when the consumer stops (broker lost and not regained, loop
+wedged, process gone); ``python -m core.worker_probe`` is the compose and Kubernetes liveness
+check. The same beat goes to the shared cache, where ``/health/ready`` reads it. A worker that
+hits an unrecoverable error exits 1 (celery's own behaviour) so its supervisor restarts it; the
+kombu bug that made broker loss unrecoverable is patched in ``core.kombu_fix``.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import logging
+import os
 import time
+from pathlib import Path
 from typing import Any
 
-from celery import shared_task, signals
+from celery import bootsteps, shared_task, signals
 
 from core import metrics
 from core.logging import conversation_id_var, request_id_var, safe_id, task_id_var
@@ -59,8 +71,80 @@ def _base_port() -> int:
     return int(getattr(settings, "WORKER_METRICS_PORT", 0) or 0)
 
 
+def worker_heartbeat_write(*, path: Path, now: float) -> None:
+    """Touch the liveness file (created if missing) with ``now`` as its modification time."""
+    path.touch(exist_ok=True)
+    os.utime(path, (now, now))
+
+
+class WorkerHeartbeat(bootsteps.StartStopStep):
+    """Consumer step: beats while the consumer is connected and its event loop turns.
+
+    Started again by every consumer restart (reconnect), cancelled when the consumer stops, so
+    the beat stops whenever consuming does. The cache write runs on its own thread: a Redis
+    that hangs must not stall the consumer's loop, and one write at a time is enough.
+    """
+
+    requires = ("celery.worker.consumer.tasks:Tasks",)
+
+    def __init__(self, parent: Any, **kwargs: Any) -> None:
+        super().__init__(parent, **kwargs)
+        from django.conf import settings
+
+        self.path = Path(settings.WORKER_HEARTBEAT_FILE)
+        self.interval = float(settings.WORKER_HEARTBEAT_INTERVAL)
+        self.shares_beat = bool(settings.REDIS_URL)
+        self.tref: Any = None
+        self._writer = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="worker-heartbeat"
+        )
+        self._pending: concurrent.futures.Future[None] | None = None
+
+    def start(self, parent: Any) -> None:
+        self.beat()
+        self.tref = parent.timer.call_repeatedly(self.interval, self.beat)
+
+    def stop(self, parent: Any) -> None:
+        if self.tref is not None:
+            self.tref.cancel()
+            self.tref = None
+
+    shutdown = stop
+
+    def beat(self) -> None:
+        now = time.time()
+        try:
+            worker_heartbeat_write(path=self.path, now=now)
+        except OSError:
+            logger.warning("worker heartbeat file not writable", exc_info=True)
+        if self.shares_beat and (self._pending is None or self._pending.done()):
+            self._pending = self._writer.submit(_heartbeat_share, now)
+
+
+def _heartbeat_share(now: float) -> None:
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from core.health import WORKER_HEARTBEAT_CACHE_KEY
+
+    try:
+        timeout = int(float(settings.WORKER_HEARTBEAT_MAX_AGE) * 10)
+        cache.set(WORKER_HEARTBEAT_CACHE_KEY, now, timeout=timeout)
+    except Exception:
+        # Readiness then reports the worker as stale, which is the truth as far as it can see.
+        logger.warning("worker heartbeat not shared", exc_info=True)
+
+
 @signals.celeryd_init.connect
 def _on_worker_start(**_: Any) -> None:
+    from django.conf import settings
+
+    from core.kombu_fix import kombu_redis_patch
+
+    kombu_redis_patch()
+    # A restarted container keeps /tmp: an old beat must not vouch for the new process.
+    with contextlib.suppress(OSError):
+        Path(settings.WORKER_HEARTBEAT_FILE).unlink(missing_ok=True)
     base = _base_port()
     if base:
         _serve(worker_metrics_port(base=base, process_index=None))
