@@ -23,7 +23,7 @@ from core.errors import ServiceError
 from core.metrics import confidence_bucket
 from empathy import taxonomy
 from escalations import services as escalation_services
-from escalations.models import AgentProfile, Escalation, EscalationEvent
+from escalations.models import AgentProfile, Escalation
 
 logger = logging.getLogger(__name__)
 
@@ -148,28 +148,8 @@ def internal_note_add(*, author: Any, conversation_id: UUID | str, text: object)
 
 
 def agent_status_set(*, user: Any, status: str) -> AgentProfile:
-    """Set the agent's own status; coming online lets routing hand them queued work."""
-    if status not in (AgentProfile.Status.ONLINE, AgentProfile.Status.AWAY):
-        raise ConsoleActionRejected("status must be online or away.", code="invalid_status")
-    if selectors.console_user_role(user=user) is None:
-        raise ConsoleActionRejected("Only agents have a status.", code="forbidden", status=403)
-    with transaction.atomic():
-        profile, _ = AgentProfile.objects.select_for_update().get_or_create(user=user)
-        if profile.status != status:
-            profile.status = status
-            profile.save(update_fields=["status", "updated_at"])
-        if status == AgentProfile.Status.ONLINE:
-            transaction.on_commit(_drain_queue)
-    logger.info("agent status set", extra={"agent_id": user.pk, "status": status})
-    return profile
-
-
-def _drain_queue() -> None:
-    try:
-        escalation_services.escalation_queue_drain()
-    except Exception:
-        # The status change stands; the next claim, resolve or SLA sweep drains the queue.
-        logger.exception("queue drain after status change failed")
+    """Set the agent's own status (the escalation service owns the write and the routing)."""
+    return escalation_services.agent_status_set(user=user, status=status)
 
 
 TRANSFER_TARGETS = ("queue", "agent", guidance.SUPERVISOR_SKILL, guidance.CRISIS_SKILL)
@@ -210,22 +190,12 @@ def escalation_transfer(
                 status=403,
             )
         if target in (guidance.SUPERVISOR_SKILL, guidance.CRISIS_SKILL):
-            previous_skill = escalation.required_skill
-            if previous_skill != target:
-                escalation.required_skill = target
-                escalation.save(update_fields=["required_skill"])
-                EscalationEvent.objects.create(
-                    escalation=escalation,
-                    type="skill_changed",
-                    actor=user,
-                    data={"previous": previous_skill, "skill": target},
-                )
-        try:
-            escalation_services.escalation_reassign(
-                escalation_id=escalation.pk, actor=user, to_user=to_user
+            escalation_services.escalation_skill_require(
+                escalation=escalation, skill=target, actor=user
             )
-        except escalation_services.EscalationError as exc:
-            raise ConsoleActionRejected(exc.message, code=exc.code, status=exc.status) from None
+        escalation_services.escalation_reassign(
+            escalation_id=escalation.pk, actor=user, to_user=to_user
+        )
     escalation.refresh_from_db()
     logger.info(
         "escalation transferred",

@@ -1,12 +1,9 @@
-"""Live emotional state of a conversation: recent readings and trend, mirrored in Redis."""
+"""Live emotional state of a conversation: recent readings and trend (stored on the row)."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any, Literal
-from uuid import UUID
-
-from django.core.cache import cache
 
 from empathy.types import EmotionReading
 
@@ -17,11 +14,6 @@ Trend = Literal["improving", "stable", "deteriorating"]
 RECENT_LIMIT = 10
 # Mean valence must move at least this much between halves of the window to count as a trend.
 TREND_THRESHOLD = 0.15
-CACHE_TTL_SECONDS = 24 * 3600
-
-
-def _cache_key(conversation_id: UUID | str) -> str:
-    return f"conversation:{conversation_id}:emotional-state"
 
 
 def reading_summary(*, seq: int, reading: EmotionReading) -> dict[str, Any]:
@@ -67,21 +59,3 @@ def state_with_reading(
 def state_trend(state: dict[str, Any] | None) -> Trend:
     trend = (state or {}).get("trend")
     return trend if trend in ("improving", "stable", "deteriorating") else "stable"
-
-
-def state_mirror(conversation_id: UUID | str, state: dict[str, Any]) -> None:
-    """Copy the state to the shared cache for workers; PostgreSQL stays the source of truth."""
-    try:
-        cache.set(_cache_key(conversation_id), state, CACHE_TTL_SECONDS)
-    except Exception:
-        logger.warning(
-            "emotional state mirror failed", extra={"conversation_id": str(conversation_id)}
-        )
-
-
-def state_cached(conversation_id: UUID | str) -> dict[str, Any] | None:
-    try:
-        value = cache.get(_cache_key(conversation_id))
-    except Exception:
-        return None
-    return value if isinstance(value, dict) else None

@@ -76,7 +76,7 @@ class Conversation(models.Model):
     status = models.CharField(max_length=32, choices=Status.choices, default=Status.BOT)
     # Last sequence number handed out; every event of this conversation takes the next one.
     event_seq = models.PositiveBigIntegerField(default=0)
-    # Source of truth for the live emotional state (recent readings, trend); Redis mirrors it.
+    # The live emotional state (recent readings, trend), updated with every reading.
     emotional_state = models.JSONField(default=dict, blank=True)
     handoff_reason = models.CharField(max_length=64, blank=True, default="")
     # Whether the visitor's external id was proven (HMAC) when this conversation started; only

@@ -321,7 +321,6 @@ def message_reading_store(*, message: Message, reading: EmotionReading) -> Emoti
         # The caller's loaded conversation now shows the state it just wrote.
         message.conversation.emotional_state = state
     _visitor_summary_add(visitor_id=conversation.visitor_id, reading=reading)
-    transaction.on_commit(lambda: emotional_state.state_mirror(conversation.id, state))
     return record
 
 

@@ -13,13 +13,12 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from conversations import emotional_state, events
+from conversations import events
 from conversations.models import (
     Conversation,
     ConversationEvent,
@@ -104,15 +103,7 @@ def _emotional_data_delete(*, visitor_id: int) -> int:
     Conversation.objects.filter(pk__in=conversation_ids).update(emotional_state={})
     for source in personal_data_sources():
         source.emotional_data_delete(conversation_ids)
-    transaction.on_commit(lambda: _mirrors_clear(conversation_ids))
     return deleted
-
-
-def _mirrors_clear(conversation_ids: Sequence[UUID]) -> None:
-    try:
-        cache.delete_many([emotional_state._cache_key(cid) for cid in conversation_ids])
-    except Exception:
-        logger.warning("emotional state mirror clear failed")
 
 
 # ---------------------------------------------------------------------------
@@ -230,7 +221,6 @@ def privacy_erase(
         visitor_ref=locked.pk,
         detail={**counts, "profile": whole_profile, "via": via},
     )
-    transaction.on_commit(lambda: _mirrors_clear(ids))
     transaction.on_commit(lambda: _sockets_close(ids))
     logger.info("visitor erased", extra={"visitor_id": locked.pk, **counts})
     return counts

@@ -17,6 +17,7 @@ from escalations.services.actions import (
     escalation_reassign,
     escalation_resolve,
     escalation_resolve_by_supervisor,
+    escalation_skill_require,
     escalation_urgency_raise,
 )
 from escalations.services.common import (
@@ -27,7 +28,7 @@ from escalations.services.common import (
 )
 from escalations.services.crisis import message_crisis_assess, message_crisis_escalate
 from escalations.services.decisions import escalation_check, escalation_signals
-from escalations.services.deliveries import outbound_targets
+from escalations.services.deliveries import delivery_attempt, outbound_targets, retry_countdown
 from escalations.services.lifecycle import (
     OpenResult,
     escalation_emotion_update,
@@ -39,6 +40,8 @@ from escalations.services.notices import (
     crisis_resources_text,
 )
 from escalations.services.routing import (
+    AgentStatusInvalid,
+    agent_status_set,
     escalation_claim,
     escalation_queue_drain,
     escalation_route,
@@ -50,6 +53,7 @@ from escalations.services.routing import (
 
 __all__ = [
     "HANDOFF_TEXT",
+    "AgentStatusInvalid",
     "EscalationConflict",
     "EscalationDecision",
     "EscalationError",
@@ -58,8 +62,10 @@ __all__ = [
     "EscalationSignals",
     "OpenResult",
     "agent_message_post",
+    "agent_status_set",
     "agent_transcript_view",
     "crisis_resources_text",
+    "delivery_attempt",
     "escalation_check",
     "escalation_claim",
     "escalation_decide",
@@ -73,6 +79,7 @@ __all__ = [
     "escalation_resolve_by_supervisor",
     "escalation_route",
     "escalation_signals",
+    "escalation_skill_require",
     "escalation_sla_check",
     "escalation_urgency_raise",
     "message_crisis_assess",
@@ -81,4 +88,5 @@ __all__ = [
     "outbound_targets",
     "queue_hints_schedule",
     "queue_hints_send",
+    "retry_countdown",
 ]

@@ -210,3 +210,18 @@ def escalation_urgency_raise(*, escalation_id: int, actor: Any) -> Escalation:
 def escalation_resolve_by_supervisor(*, escalation_id: int, actor: Any) -> Escalation:
     escalation = Escalation.objects.get(pk=escalation_id)
     return escalation_resolve(conversation_id=escalation.conversation_id, user=actor)
+
+
+def escalation_skill_require(*, escalation: Escalation, skill: str, actor: Any) -> bool:
+    """Make the open escalation need `skill` (up to a supervisor, or to crisis-trained
+    agents) before it is re-routed; audited. False when it already needed it.
+
+    Call with the escalation row locked (select_for_update) in the caller's transaction.
+    """
+    previous = escalation.required_skill
+    if previous == skill:
+        return False
+    escalation.required_skill = skill
+    escalation.save(update_fields=["required_skill"])
+    _audit(escalation, "skill_changed", actor, previous=previous, skill=skill)
+    return True

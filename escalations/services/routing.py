@@ -18,6 +18,7 @@ from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
 from escalations.services.common import (
     EscalationConflict,
+    EscalationError,
     EscalationForbidden,
     EscalationNotFound,
     _agent_groups,
@@ -244,3 +245,33 @@ def metrics_queue_refresh() -> None:
             oldest_wait_seconds=(now - oldest).total_seconds() if oldest else 0.0,
             unclaimed_past_sla=queued.filter(sla_due_at__lte=now).count(),
         )
+
+
+class AgentStatusInvalid(EscalationError):
+    status = 400
+    code = "invalid_status"
+
+
+def agent_status_set(*, user: Any, status: str) -> AgentProfile:
+    """Set an agent's own status; coming online lets routing hand them queued work."""
+    if status not in (AgentProfile.Status.ONLINE, AgentProfile.Status.AWAY):
+        raise AgentStatusInvalid("status must be online or away.")
+    if not roles.user_is_agent(user=user):
+        raise EscalationForbidden("Only agents have a status.")
+    with transaction.atomic():
+        profile, _ = AgentProfile.objects.select_for_update().get_or_create(user=user)
+        if profile.status != status:
+            profile.status = status
+            profile.save(update_fields=["status", "updated_at"])
+        if status == AgentProfile.Status.ONLINE:
+            transaction.on_commit(_drain_after_status_change)
+    logger.info("agent status set", extra={"agent_id": user.pk, "status": status})
+    return profile
+
+
+def _drain_after_status_change() -> None:
+    try:
+        escalation_queue_drain()
+    except Exception:
+        # The status change stands; the next claim, resolve or SLA sweep drains the queue.
+        logger.exception("queue drain after status change failed")

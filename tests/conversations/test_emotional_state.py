@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import uuid
 
 import pytest
 
@@ -41,26 +40,3 @@ def test_window_keeps_the_latest_readings_in_seq_order() -> None:
     assert [item["seq"] for item in state["recent"]] == list(range(5, 15))
     again = emotional_state.state_with_reading(state, seq=14, reading=BASE)
     assert [item["seq"] for item in again["recent"]] == list(range(5, 15))
-
-
-@pytest.mark.redis
-def test_state_is_mirrored_in_redis(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
-    conversation_id = uuid.uuid4()
-    state = emotional_state.state_with_reading({}, seq=1, reading=BASE)
-    assert emotional_state.state_cached(conversation_id) is None
-    emotional_state.state_mirror(conversation_id, state)
-    assert emotional_state.state_cached(conversation_id) == state
-
-    import redis
-
-    client = redis.Redis.from_url(settings.REDIS_URL)
-    keys = client.keys(f"test-*:conversation:{conversation_id}:emotional-state")
-    assert len(keys) == 1
-    client.delete(*keys)

@@ -326,7 +326,7 @@ def test_redelivery_after_success_sends_nothing(escalation, zendesk) -> None:  #
 
 
 def test_backoff_doubles_and_is_capped() -> None:
-    assert [tasks.retry_countdown(n) for n in range(10)] == [
+    assert [services.retry_countdown(n) for n in range(10)] == [
         2, 4, 8, 16, 32, 64, 128, 256, 300, 300,
     ]  # fmt: skip
 
