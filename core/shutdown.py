@@ -9,11 +9,19 @@ handler. When the signal comes, every socket is sent ``{"type": "reconnect", "re
 <jittered>}`` and closed with 1012 "service restart", then the server's own handler runs and
 shutdown proceeds as usual (draining HTTP requests within ``--timeout-graceful-shutdown``).
 The jitter spreads the reconnects of thousands of visitors over the pods that stay up.
+
+The same middleware makes sure no socket task outlives its client: once the server has told
+the application ``websocket.disconnect``, the application gets ``DISCONNECT_GRACE_SECONDS`` to
+return (leave its group, finish) and is cancelled after that, so a channel-layer call hanging
+on a restarting Redis cannot hold uvicorn's graceful shutdown for its whole timeout. A consumer
+that fails because the channel layer (Redis) went away is answered like a restart (hint, then
+close 1013 "try again later") with one warning line instead of a traceback per socket.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import random
@@ -31,6 +39,9 @@ RETRY_BASE_MS = 1000
 RETRY_SPREAD_MS = 4000
 # How long the hints may take before the server's shutdown goes ahead regardless.
 ANNOUNCE_TIMEOUT_SECONDS = 2.0
+# How long an application may keep running after its client disconnected.
+DISCONNECT_GRACE_SECONDS = 2.0
+CLOSE_TRY_AGAIN_LATER = 1013
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -64,16 +75,16 @@ class _Socket:
                 self.is_closed = True
             await self._send(message)
 
-    async def restart_announce(self) -> None:
+    async def restart_announce(
+        self, *, code: int = CLOSE_SERVICE_RESTART, reason: str = CLOSE_REASON
+    ) -> None:
         async with self._lock:
             if self.is_closed:
                 return
             self.is_closed = True
             hint = reconnect_hint(retry_after_ms=retry_after_ms())
             await self._send({"type": "websocket.send", "text": json.dumps(hint)})
-            await self._send(
-                {"type": "websocket.close", "code": CLOSE_SERVICE_RESTART, "reason": CLOSE_REASON}
-            )
+            await self._send({"type": "websocket.close", "code": code, "reason": reason})
 
 
 _sockets: set[_Socket] = set()
@@ -148,6 +159,8 @@ class RestartHintMiddleware:
         signals_hook()
         sock = _Socket(send)
 
+        disconnected = asyncio.Event()
+
         async def tracking_send(message: Message) -> None:
             if message.get("type") == "websocket.accept":
                 await sock.send(message)
@@ -155,7 +168,52 @@ class RestartHintMiddleware:
                 return
             await sock.send(message)
 
+        async def tracking_receive() -> Message:
+            message = await receive()
+            if message.get("type") == "websocket.disconnect":
+                disconnected.set()
+            return message
+
+        app_task = asyncio.ensure_future(self.app(scope, tracking_receive, tracking_send))
         try:
-            await self.app(scope, receive, tracking_send)
+            await _app_until_done_or_abandoned(app_task, disconnected)
+        except Exception as exc:
+            if not _is_channel_layer_outage(exc):
+                raise
+            logger.warning(
+                "socket closed: channel layer unavailable", extra={"error": type(exc).__name__}
+            )
+            if not disconnected.is_set():
+                with contextlib.suppress(Exception):
+                    await sock.restart_announce(
+                        code=CLOSE_TRY_AGAIN_LATER, reason="channel layer unavailable"
+                    )
         finally:
+            if not app_task.done():
+                app_task.cancel()  # the server cancelled us (its own shutdown timeout)
             _sockets.discard(sock)
+
+
+async def _app_until_done_or_abandoned(app_task: asyncio.Future[None], gone: asyncio.Event) -> None:
+    """Await the application; once the client is gone, give it the grace period, then cancel."""
+    gone_wait = asyncio.ensure_future(gone.wait())
+    try:
+        waiters: set[asyncio.Future[Any]] = {app_task, gone_wait}
+        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        if not app_task.done():
+            done, _ = await asyncio.wait({app_task}, timeout=DISCONNECT_GRACE_SECONDS)
+            if not done:
+                logger.warning("socket task outlived its client; cancelled")
+                app_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await app_task
+                return
+        app_task.result()  # re-raise what the application raised
+    finally:
+        gone_wait.cancel()
+
+
+def _is_channel_layer_outage(exc: BaseException) -> bool:
+    from core.availability import unavailability_reason
+
+    return unavailability_reason(exc) == "redis"
