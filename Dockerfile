@@ -15,7 +15,7 @@ COPY . .
 # The emotion model ships in the repository (empathy/models/): baked into the image, never
 # fetched at run time. collectstatic runs with the development key, which is never used later.
 RUN DJANGO_DEBUG=true python manage.py collectstatic --noinput -v 0 \
-    && python -m compileall -q config core empathy conversations escalations agents_console
+    && python -m compileall -q config core empathy conversations knowledge escalations pipeline agents_console
 
 FROM python:3.11-slim-bookworm
 ENV PATH=/opt/venv/bin:$PATH \

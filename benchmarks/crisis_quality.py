@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from empathy.crisis import assess_crisis
 from empathy.crisis.model import default_model
-from empathy.training.crisis_data import SEED, Post, cssrs_load, cssrs_split, goemotions_load
+from training.crisis_data import SEED, Post, cssrs_load, cssrs_split, goemotions_load
 
 DATA = Path(__file__).resolve().parent / "data"
 # The design's eight keywords, each in a first-person sentence about one's own life.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -90,10 +91,14 @@ INSTALLED_APPS = [
     "core",
     "empathy",
     "conversations",
+    "knowledge",
     "escalations",
     "pipeline",
     "agents_console",
 ]
+# The train_* commands: present in a checkout, left out of the image (.dockerignore).
+if importlib.util.find_spec("training") is not None:
+    INSTALLED_APPS.append("training")
 
 MIDDLEWARE = [
     # Probes and scrapes call the pod by IP: answered before host validation and sessions.
@@ -214,6 +219,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Knowledge base: the offline sentence encoder and the hybrid retrieval's fusion and thresholds
+# (tuned on the tune split of benchmarks/data/kb; see benchmarks/kb_retrieval.py).
+KB_ENCODER_DIR = env_str("KB_ENCODER_DIR", str(BASE_DIR / "knowledge" / "models" / "kb_encoder"))
+KB_ENCODER_THREADS = env_int("KB_ENCODER_THREADS", 1)
+KB_LEXICAL_BACKEND = env_str("KB_LEXICAL_BACKEND", "auto")  # auto | bm25 | postgres
+KB_SEMANTIC_WEIGHT = env_float("KB_SEMANTIC_WEIGHT", 0.8)
+KB_AGREEMENT_BONUS = env_float("KB_AGREEMENT_BONUS", 0.1)
+KB_CONFIDENCE_THRESHOLD = env_float("KB_CONFIDENCE_THRESHOLD", 0.42)
+KB_SUGGEST_THRESHOLD = env_float("KB_SUGGEST_THRESHOLD", 0.32)
+
 # A task whose worker died unacknowledged is redelivered after the visibility timeout; workers
 # look for such tasks every restore interval.
 CELERY_BROKER_TRANSPORT_OPTIONS = {

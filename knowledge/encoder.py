@@ -1,6 +1,6 @@
 """The sentence encoder behind semantic retrieval, behind a small interface chosen by settings.
 
-The default is the shipped int8 all-MiniLM-L6-v2 (exported by empathy/training/kb_encoder.py):
+The default is the shipped int8 all-MiniLM-L6-v2 (exported by training/kb_encoder.py):
 its files are checked against the sha256 values in manifest.json before the session is built, by
 the same loader the crisis model uses. Nothing is ever downloaded at run time.
 """

@@ -6,14 +6,8 @@ from pathlib import Path
 
 import factory
 import pytest
-from django.conf import settings
 
 from conversations.models import Conversation, Message, Site, Visitor
-
-# Until config/settings.py lists the app, these tests run with `--ds=tests.knowledge.settings`;
-# under plain config.settings the knowledge models cannot load, so the modules are not collected.
-if "knowledge" not in settings.INSTALLED_APPS:
-    collect_ignore_glob = ["test_*.py"]
 
 
 class SiteFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,6 @@
 """Everyday support frustration is not a crisis; risk said in a support chat still is.
 
-The phrases are written apart from the generated training negatives (empathy/training/
+The phrases are written apart from the generated training negatives (training/
 crisis_data.py) and the curated corpus (different wording, different objects), so that they
 check generalisation rather than recall of training lines.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from empathy.crisis import assess_crisis
-from empathy.training.crisis_data import support_negatives
+from training.crisis_data import support_negatives
 
 SUPPORT_FRUSTRATION = (
     "I am tired of waiting",

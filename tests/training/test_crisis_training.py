@@ -12,8 +12,8 @@ import pytest
 
 from empathy.crisis.model import model_from_payload
 from empathy.crisis.normalize import normalize
-from empathy.training import crisis
-from empathy.training.crisis_data import (
+from training import crisis
+from training.crisis_data import (
     CORPUS_DIR,
     Post,
     corpus_load,
@@ -22,7 +22,7 @@ from empathy.training.crisis_data import (
     support_negatives,
 )
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
 needs_data = pytest.mark.skipif(
     not (DATA / "crisis" / "cssrs_reddit_posts.tsv").is_file(),
@@ -188,7 +188,7 @@ def test_corpus_files_are_where_training_reads_them() -> None:
 
 
 def test_lines_quoting_the_issue_are_never_trained_on(tmp_path: Path) -> None:
-    from empathy.training.crisis_data import ISSUE_PHRASES
+    from training.crisis_data import ISSUE_PHRASES
 
     (tmp_path / "en.tsv").write_text(
         "level\tcategory\ttext\n"

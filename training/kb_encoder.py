@@ -6,7 +6,7 @@ measure in benchmarks/kb_retrieval.py comes from retrieval, not from fitting the
 Pooling and normalisation live inside the graph so `empathy.encoder.OnnxTextModel.run` returns
 unit-length embeddings directly (its first output, one row per text).
 
-    .venv/bin/python -m empathy.training.kb_encoder knowledge/models/kb_encoder
+    .venv/bin/python -m training.kb_encoder knowledge/models/kb_encoder
 
 Needs torch, transformers and onnx (requirements-train.txt); takes about a minute on a CPU.
 """

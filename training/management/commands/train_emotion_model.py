@@ -28,7 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            from empathy.training import pipeline
+            from training import pipeline
         except ImportError as exc:
             raise CommandError(
                 f"training needs extra packages ({exc.name}): pip install -r requirements-train.txt"

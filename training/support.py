@@ -1,6 +1,6 @@
 """Train the support reader (category, intensity, request) on the curated support corpus.
 
-Data: empathy/training/corpora/support/<lang>.tsv (`category, intensity, kind, text`, six
+Data: training/corpora/support/<lang>.tsv (`category, intensity, kind, text`, six
 languages, written for training). GoEmotions train comments with their label mapped to a
 category can be mixed in (`--goemotions-rows`), but on the corpus' own validation split every
 weight tried (0.1, 0.3) and size (2,000, 6,000) read support text worse than none, so the
@@ -8,7 +8,7 @@ default is none: the GoEmotions knowledge arrives through the emotion model's 28
 probabilities, which are features here, exactly as at run time. 15% of the corpus is kept aside
 and reported; benchmarks/data is never read here.
 
-Usage: python -m empathy.training.support [--goemotions ../shared/data/goemotions/train.tsv]
+Usage: python -m training.support [--goemotions ../shared/data/goemotions/train.tsv]
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from empathy.detection.support import ARRAYS_FILE, CATEGORIES, VOCAB_FILE, Suppo
 from empathy.taxonomy import CATEGORY, LABELS
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpora" / "support"
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "goemotions"
+MODEL_DIR = Path(__file__).resolve().parent.parent / "empathy" / "models" / "goemotions"
 SEED = 20261
 # Kinds whose message asks for something: the reply answers first.
 REQUEST_KINDS = frozenset(
@@ -225,7 +225,7 @@ def train(
     for name in (VOCAB_FILE, ARRAYS_FILE):
         manifest["files"][name] = hashlib.sha256((model_dir / name).read_bytes()).hexdigest()
     manifest["support_reader"] = {
-        "trained_on": "empathy/training/corpora/support (en es fr de pt it) + GoEmotions train",
+        "trained_on": "training/corpora/support (en es fr de pt it) + GoEmotions train",
         "validation_category_accuracy": round(accuracy, 4),
         "corpus_lines": len(lines),
     }

@@ -21,7 +21,7 @@ def test_missing_training_packages_are_named(
     for split in ("train", "dev", "test"):
         (tmp_path / f"{split}.tsv").write_text("I love it\t17\tid1\nso sad\t25\tid2\n")
     monkeypatch.setitem(sys.modules, "torch", None)  # as on a machine without the extras
-    monkeypatch.delitem(sys.modules, "empathy.training.transformer", raising=False)
+    monkeypatch.delitem(sys.modules, "training.transformer", raising=False)
     with pytest.raises(SystemExit, match="training needs torch: pip install -r requirements-train"):
         call_command(
             "train_emotion_model",

@@ -39,7 +39,7 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"training data not found: {path}")
         # Training needs scikit-learn's fitting code and the corpora: imported only here.
-        from empathy.training.crisis import train
+        from training.crisis import train
 
         output = Path(options["output"])
         payload, report = train(

@@ -1,7 +1,7 @@
 """Reproducible training of the semantic crisis detector (offline; torch, scikit-learn, the data).
 
 Two models read the normalised text and are averaged per head: all-MiniLM-L6-v2 fine-tuned with
-three sigmoid heads (`empathy.training.crisis_encoder`), and word 1-2-gram + character
+three sigmoid heads (`training.crisis_encoder`), and word 1-2-gram + character
 2-5-gram TF-IDF with one logistic regression per head. `risk` is learnt on every row; `others`
 and `child` on at-risk rows only (which help lines to send). 15% of the training rows are kept
 aside to pick the best epoch, the ensemble weight and the thresholds; the C-SSRS held-out split,
@@ -25,7 +25,7 @@ import numpy as np
 from empathy.crisis.model import HEADS, analyze, analyze_chars, heads_mix
 from empathy.crisis.normalize import normalize
 from empathy.crisis.rules import rule_hits
-from empathy.training.crisis_data import (
+from training.crisis_data import (
     CHILD_CATEGORIES,
     OTHERS_CATEGORIES,
     SEED,
@@ -297,7 +297,7 @@ def train(
 ) -> tuple[dict[str, Any], TrainingReport]:
     """Fit both halves on 85% of the training rows; epoch, weight and thresholds on the rest.
     Writes the encoder files into `out_dir` and returns the JSON payload for the rest."""
-    from empathy.training import crisis_encoder
+    from training import crisis_encoder
 
     posts, _held_out = cssrs_split(cssrs_load(crisis_dir), seed=seed)
     rows = rows_build(posts, corpus_load(), goemotions_load(goemotions_path), seed)

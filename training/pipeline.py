@@ -1,6 +1,6 @@
 """Reproduces the shipped GoEmotions model: TF-IDF half, transformer half, ensemble, export.
 
-Runs without Django (``python -m empathy.training.pipeline``) so it can train on a bare GPU
+Runs without Django (``python -m training.pipeline``) so it can train on a bare GPU
 machine; ``manage.py train_emotion_model`` wraps it. Needs the training extras
 (requirements-train.txt: torch, transformers, onnx); the product itself never imports them.
 
@@ -155,7 +155,7 @@ def ensemble_tune(
 
 def run(config: TrainConfig) -> dict[str, Any]:
     try:
-        from empathy.training import transformer
+        from training import transformer
     except ImportError as exc:
         raise SystemExit(
             f"training needs {exc.name}: pip install -r requirements-train.txt"

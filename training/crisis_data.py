@@ -1,5 +1,5 @@
 """Crisis training data: the C-SSRS split, GoEmotions comments, generated support traffic and the
-curated multilingual corpus (empathy/training/corpora/crisis/<lang>.tsv). Training time only."""
+curated multilingual corpus (training/corpora/crisis/<lang>.tsv). Training time only."""
 
 from __future__ import annotations
 
