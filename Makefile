@@ -35,6 +35,7 @@ lint: $(BIN)/.dev-installed
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 	$(BIN)/deptry .
+	$(BIN)/lint-imports
 	DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: $(BIN)/.dev-installed

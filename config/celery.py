@@ -13,5 +13,15 @@ app.autodiscover_tasks()
 # Signal handlers: the worker's metrics endpoint, task metrics, task log context.
 import core.worker  # noqa: E402
 
+
+def _models_warm_up() -> None:
+    from empathy.warmup import models_warm_up
+
+    models_warm_up(emotion=True)
+
+
 # The liveness heartbeat beats from the consumer's loop (core.worker_probe reads it).
 app.steps["consumer"].add(core.worker.WorkerHeartbeat)
+
+# Workers load the emotion and crisis models before their first task.
+core.worker.worker_warm_up_register(_models_warm_up)

@@ -66,22 +66,6 @@ CONVERSATION_LENGTHS: Final = ("short", "medium", "long", "extended")
 TIMES_OF_DAY: Final = ("night", "morning", "afternoon", "evening")
 USER_SEGMENTS: Final = frozenset({"new", "returning"})
 RESOLUTION_PATHS: Final = frozenset({"in_progress", "bot", "agent", "abandoned"})
-# Providers are labelled by their role in the chain, not by vendor or model name: the fallback
-# may be any OpenAI-compatible endpoint, and a role keeps the label set fixed.
-AI_SERVICES: Final = frozenset({"primary", "fallback", "offline"})
-# The same reasons the reply chain raises (empathy.replies.errors), plus auth_error.
-FAILURE_REASONS: Final = frozenset(
-    {
-        "timeout",
-        "rate_limited",
-        "server_error",
-        "connection_error",
-        "auth_error",
-        "bad_response",
-        "unsafe_output",
-        "circuit_open",
-    }
-)
 URGENCIES: Final = frozenset({"low", "medium", "high", "critical"})
 CRISIS_LEVELS: Final = frozenset({"none", "concern", "crisis"})
 HEALTH_CHECKS: Final = frozenset({"database", "redis", "broker", "worker"})
@@ -177,11 +161,6 @@ CONVERSATION_LENGTH_BY_EMOTION = Histogram(
     "Messages in a conversation when it ends, by its dominant emotion.",
     ["emotion_type", "successful_resolution"],
     buckets=(1, 2, 3, 5, 8, 13, 21, 34, 55, 89),
-)
-AI_SERVICE_FAILOVERS = Counter(
-    "ai_service_failovers",  # exported as ai_service_failovers_total
-    "Reply requests that moved from one provider to the next.",
-    ["primary_service", "backup_service", "failure_reason"],
 )
 
 # ---------------------------------------------------------------------------
@@ -358,14 +337,6 @@ def conversation_length_observe(
         emotion_type=label_or_other(emotion_type, EMOTION_TYPES),
         successful_resolution=bool_label(successful_resolution),
     ).observe(max(message_count, 0))
-
-
-def ai_failover_record(*, primary_service: str, backup_service: str, failure_reason: str) -> None:
-    AI_SERVICE_FAILOVERS.labels(
-        primary_service=label_or_other(primary_service, AI_SERVICES),
-        backup_service=label_or_other(backup_service, AI_SERVICES),
-        failure_reason=label_or_other(failure_reason, FAILURE_REASONS),
-    ).inc()
 
 
 def escalation_queue_set(

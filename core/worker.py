@@ -26,6 +26,7 @@ import contextlib
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -150,24 +151,36 @@ def _on_worker_start(**_: Any) -> None:
         _serve(worker_metrics_port(base=base, process_index=None))
 
 
+# What a process that runs tasks loads before its first one (the models); registered by the
+# composition root (config.celery), so this platform module knows no app.
+_WARM_UPS: list[Callable[[], None]] = []
+
+
+def worker_warm_up_register(func: Callable[[], None]) -> Callable[[], None]:
+    if func not in _WARM_UPS:
+        _WARM_UPS.append(func)
+    return func
+
+
+def _warm_up() -> None:
+    for func in _WARM_UPS:
+        func()
+
+
 @signals.worker_ready.connect
 def _on_worker_ready(sender: Any = None, **_: Any) -> None:
     # Thread and solo pools run tasks in this process; prefork children warm up themselves
     # (loading ONNX Runtime before a fork is not safe).
     pool = getattr(sender, "pool", None)
     if "prefork" not in type(pool).__module__:
-        from empathy.warmup import models_warm_up
-
-        models_warm_up(emotion=True)
+        _warm_up()
 
 
 @signals.worker_process_init.connect
 def _on_pool_child_start(**_: Any) -> None:
     from billiard.process import current_process
 
-    from empathy.warmup import models_warm_up
-
-    models_warm_up(emotion=True)
+    _warm_up()
 
     base = _base_port()
     if base:

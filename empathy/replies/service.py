@@ -23,6 +23,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from typing import Any
 
+from empathy.metrics import ai_failover_record
 from empathy.replies.breaker import CircuitBreaker
 from empathy.replies.cache import ReplyCache, cache_key, request_cacheable
 from empathy.replies.errors import (
@@ -34,7 +35,6 @@ from empathy.replies.errors import (
     ProviderTerminalError,
     ProviderTransientError,
 )
-from empathy.replies.metrics import failover_record
 from empathy.replies.offline import NAME as OFFLINE
 from empathy.replies.offline import OfflineResponder, safety_first_draft, sentence_key
 from empathy.replies.providers import OpenAICompatibleProvider, StreamingReplyGenerator
@@ -209,7 +209,11 @@ class ReplyService:
                     sink.draft = self._unsafe(provider.name, exc.problem, request)
                     yield sink.draft.text
                     return
-                failover_record(primary=provider.name, backup=OFFLINE, reason=UNSAFE_OUTPUT)
+                ai_failover_record(
+                    primary_service=provider.name,
+                    backup_service=OFFLINE,
+                    failure_reason=UNSAFE_OUTPUT,
+                )
                 logger.warning(
                     "reply stream stopped by output check",
                     extra={"provider": provider.name, "problem": exc.problem},
@@ -297,10 +301,18 @@ class ReplyService:
         provider = self.remotes[index]
         remaining = deadline - time.monotonic()
         if remaining < MIN_CALL_SECONDS:
-            failover_record(primary=provider.name, backup=self._backup(index), reason=TIMEOUT)
+            ai_failover_record(
+                primary_service=provider.name,
+                backup_service=self._backup(index),
+                failure_reason=TIMEOUT,
+            )
             return None
         if not self.breakers[provider.name].allow():
-            failover_record(primary=provider.name, backup=self._backup(index), reason=CIRCUIT_OPEN)
+            ai_failover_record(
+                primary_service=provider.name,
+                backup_service=self._backup(index),
+                failure_reason=CIRCUIT_OPEN,
+            )
             return None
         return min(self.config.timeout_seconds, remaining)
 
@@ -323,11 +335,15 @@ class ReplyService:
     def _failed(self, index: int, exc: ProviderError) -> None:
         name = self.remotes[index].name
         self.breakers[name].record_failure(terminal=isinstance(exc, ProviderTerminalError))
-        failover_record(primary=name, backup=self._backup(index), reason=exc.reason)
+        ai_failover_record(
+            primary_service=name, backup_service=self._backup(index), failure_reason=exc.reason
+        )
         logger.warning("reply provider failed", extra={"provider": name, "reason": exc.reason})
 
     def _unsafe(self, provider: str, problem: str, request: ReplyRequest) -> ReplyDraft:
-        failover_record(primary=provider, backup=OFFLINE, reason=UNSAFE_OUTPUT)
+        ai_failover_record(
+            primary_service=provider, backup_service=OFFLINE, failure_reason=UNSAFE_OUTPUT
+        )
         logger.warning(
             "reply replaced by output check", extra={"provider": provider, "problem": problem}
         )

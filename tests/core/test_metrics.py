@@ -10,6 +10,7 @@ from django.test import override_settings
 from prometheus_client import REGISTRY
 
 from core import metrics
+from empathy import metrics as empathy_metrics
 
 WHEN = datetime(2026, 3, 4, 14, 30, tzinfo=UTC)
 
@@ -245,21 +246,21 @@ CASES: dict[str, Case] = {
         {"emotion_type": "other", "successful_resolution": "true"},
     ),
     "failover.primary_service": (
-        lambda v: metrics.ai_failover_record(
+        lambda v: empathy_metrics.ai_failover_record(
             primary_service=v, backup_service="offline", failure_reason="timeout"
         ),
         "ai_service_failovers_total",
         {"primary_service": "other", "backup_service": "offline", "failure_reason": "timeout"},
     ),
     "failover.backup_service": (
-        lambda v: metrics.ai_failover_record(
+        lambda v: empathy_metrics.ai_failover_record(
             primary_service="primary", backup_service=v, failure_reason="rate_limited"
         ),
         "ai_service_failovers_total",
         {"primary_service": "primary", "backup_service": "other", "failure_reason": "rate_limited"},
     ),
     "failover.failure_reason": (
-        lambda v: metrics.ai_failover_record(
+        lambda v: empathy_metrics.ai_failover_record(
             primary_service="primary", backup_service="fallback", failure_reason=v
         ),
         "ai_service_failovers_total",
@@ -326,9 +327,9 @@ def test_no_exported_label_value_is_outside_the_closed_sets() -> None:
         "time_of_day": set(metrics.TIMES_OF_DAY),
         "user_segment": metrics.USER_SEGMENTS,
         "resolution_path": metrics.RESOLUTION_PATHS,
-        "primary_service": metrics.AI_SERVICES,
-        "backup_service": metrics.AI_SERVICES,
-        "failure_reason": metrics.FAILURE_REASONS,
+        "primary_service": empathy_metrics.AI_SERVICES,
+        "backup_service": empathy_metrics.AI_SERVICES,
+        "failure_reason": empathy_metrics.FAILURE_REASONS,
         "urgency": metrics.URGENCIES,
         "check": metrics.HEALTH_CHECKS,
         "escalation_triggered": {"true", "false"},

@@ -14,6 +14,7 @@ import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
 from core import metrics
+from empathy import metrics as empathy_metrics
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -89,7 +90,7 @@ def touch_every_metric() -> None:
     metrics.conversation_length_observe(
         emotion_type="anger", successful_resolution=True, message_count=6
     )
-    metrics.ai_failover_record(
+    empathy_metrics.ai_failover_record(
         primary_service="primary", backup_service="fallback", failure_reason="timeout"
     )
     metrics.escalation_queue_set(
