@@ -34,11 +34,10 @@ def register(name: str) -> Callable[[Callable[[], EmotionDetector]], Callable[[]
 
 def get_detector(name: str | None = None) -> EmotionDetector:
     """Return the process-wide detector (loaded once, shared by threads)."""
-    from django.conf import settings
-
+    from empathy.conf import engine_settings
     from empathy.detection import llm, onnx  # noqa: F401  (registers the built-in detectors)
 
-    key = name or settings.EMOTION_DETECTOR
+    key = name or engine_settings().emotion_detector
     with _lock:
         if key not in _instances:
             if key not in _factories:

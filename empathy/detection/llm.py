@@ -85,16 +85,19 @@ class LlmEmotionDetector:
 @register("llm")
 def _llm_factory() -> LlmEmotionDetector:
     import openai
-    from django.conf import settings
 
-    if not settings.EMOTION_LLM_API_KEY:
+    from empathy.conf import engine_settings
+
+    settings = engine_settings()
+
+    if not settings.emotion_llm_api_key:
         raise DetectorError("EMOTION_DETECTOR=llm needs EMOTION_LLM_API_KEY")
     client = openai.OpenAI(
-        api_key=settings.EMOTION_LLM_API_KEY,
-        base_url=settings.EMOTION_LLM_BASE_URL,
+        api_key=settings.emotion_llm_api_key,
+        base_url=settings.emotion_llm_base_url,
         max_retries=0,
-        timeout=settings.EMOTION_LLM_TIMEOUT,
+        timeout=settings.emotion_llm_timeout,
     )
     return LlmEmotionDetector(
-        client=client, model=settings.EMOTION_LLM_MODEL, timeout=settings.EMOTION_LLM_TIMEOUT
+        client=client, model=settings.emotion_llm_model, timeout=settings.emotion_llm_timeout
     )

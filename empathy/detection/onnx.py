@@ -186,8 +186,9 @@ class OnnxEmotionDetector:
 
 @register("onnx")
 def _onnx_factory() -> OnnxEmotionDetector:
-    from django.conf import settings
+    from empathy.conf import engine_settings
 
+    settings = engine_settings()
     return OnnxEmotionDetector(
-        Path(settings.EMOTION_MODEL_DIR), threads=settings.EMOTION_ONNX_THREADS
+        Path(settings.emotion_model_dir), threads=settings.emotion_onnx_threads
     )

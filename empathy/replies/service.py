@@ -23,6 +23,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from typing import Any
 
+from empathy.conf import engine_settings
 from empathy.metrics import ai_failover_record
 from empathy.replies.breaker import CircuitBreaker
 from empathy.replies.cache import ReplyCache, cache_key, request_cacheable
@@ -486,35 +487,34 @@ _service_lock = threading.Lock()
 
 
 def reply_service_from_settings() -> ReplyService:
-    from django.conf import settings
-
+    settings = engine_settings()
     config = ReplyConfig(
-        timeout_seconds=settings.REPLY_TIMEOUT_SECONDS,
-        budget_seconds=settings.REPLY_BUDGET_SECONDS,
-        breaker_failures=settings.REPLY_BREAKER_FAILURES,
-        breaker_reset_seconds=settings.REPLY_BREAKER_RESET_SECONDS,
-        cache_ttl=settings.REPLY_CACHE_TTL,
-        approved_urls=tuple(settings.REPLY_APPROVED_URLS),
-        redis_url=settings.REDIS_URL,
+        timeout_seconds=settings.reply_timeout_seconds,
+        budget_seconds=settings.reply_budget_seconds,
+        breaker_failures=settings.reply_breaker_failures,
+        breaker_reset_seconds=settings.reply_breaker_reset_seconds,
+        cache_ttl=settings.reply_cache_ttl,
+        approved_urls=tuple(settings.reply_approved_urls),
+        redis_url=settings.redis_url,
     )
     remotes: list[StreamingReplyGenerator] = []
-    if settings.OPENAI_API_KEY or settings.OPENAI_BASE_URL:
+    if settings.openai_api_key or settings.openai_base_url:
         remotes.append(
             OpenAICompatibleProvider(
                 name=PRIMARY,
-                model=settings.OPENAI_MODEL,
-                api_key=settings.OPENAI_API_KEY,
-                base_url=settings.OPENAI_BASE_URL,
+                model=settings.openai_model,
+                api_key=settings.openai_api_key,
+                base_url=settings.openai_base_url,
                 approved_urls=config.approved_urls,
             )
         )
-    if settings.FALLBACK_LLM_API_KEY or settings.FALLBACK_LLM_BASE_URL:
+    if settings.fallback_llm_api_key or settings.fallback_llm_base_url:
         remotes.append(
             OpenAICompatibleProvider(
                 name=FALLBACK,
-                model=settings.FALLBACK_LLM_MODEL,
-                api_key=settings.FALLBACK_LLM_API_KEY,
-                base_url=settings.FALLBACK_LLM_BASE_URL,
+                model=settings.fallback_llm_model,
+                api_key=settings.fallback_llm_api_key,
+                base_url=settings.fallback_llm_base_url,
                 approved_urls=config.approved_urls,
             )
         )
