@@ -293,6 +293,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 64 * 1024)
 WS_MAX_FRAME_CHARS = env_int("WS_MAX_FRAME_CHARS", 4096)
 WS_RATE_FRAMES = env_int("WS_RATE_FRAMES", 30)
 WS_RATE_WINDOW_SECONDS = env_float("WS_RATE_WINDOW_SECONDS", 10.0)
+# Arrays and objects nested deeper than this in a request body or websocket frame: 400 / 1007.
+JSON_MAX_DEPTH = env_int("JSON_MAX_DEPTH", 32)
+# Open agent sockets re-check their login (session, password, active, role) this often, besides
+# on every push and on account changes; a session that simply expires ends within this time.
+AGENT_SOCKET_RECHECK_SECONDS = env_float("AGENT_SOCKET_RECHECK_SECONDS", 30.0)
 # Staff logins: this many failures per username and IP lock that pair out for the window.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)
@@ -363,6 +368,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON nested deeper than JSON_MAX_DEPTH is a 400 before parsing (never a RecursionError).
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "EXCEPTION_HANDLER": "core.api.api_exception_handler",
 }

@@ -10,8 +10,9 @@ class EscalationsConfig(AppConfig):
     def ready(self) -> None:
         from conversations.privacy.sources import personal_data_source_register
         from core.metrics import metrics_refresher_register
-        from escalations import services
+        from escalations import services, signals
         from escalations.privacy import EscalationPersonalData
 
         metrics_refresher_register(services.metrics_queue_refresh)
         personal_data_source_register(EscalationPersonalData())
+        signals.connect()

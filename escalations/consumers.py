@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 from collections import deque
@@ -35,6 +37,8 @@ _FOLLOW_EVENTS = frozenset(
     }
 )
 CRISIS_SKILL = "crisis"
+# The login behind the socket ended (logout, expiry, password change, deactivation, role lost).
+CLOSE_UNAUTHORIZED = 4003
 
 
 def _header(scope: dict[str, Any], name: bytes) -> str:
@@ -100,6 +104,27 @@ def _viewer(user: Any) -> _Viewer | None:
 
 
 @database_sync_to_async
+def _push_verdict(user_id: int, session_key: str | None, conversation_id: str | None) -> str:
+    """ "revoked" (close the socket), "hidden" (drop this push) or "allowed"."""
+    user = selectors.agent_session_user(user_id=user_id, session_key=session_key)
+    if user is None:
+        return "revoked"
+    if conversation_id and not selectors.agent_may_see_conversation(
+        user=user, conversation_id=conversation_id
+    ):
+        return "hidden"
+    return "allowed"
+
+
+def _event_conversation_id(event: dict[str, Any]) -> str | None:
+    escalation = event.get("escalation")
+    if isinstance(escalation, dict) and escalation.get("conversation_id"):
+        return str(escalation["conversation_id"])
+    value = event.get("conversation_id")
+    return str(value) if value else None
+
+
+@database_sync_to_async
 def _snapshot(user: Any) -> list[dict[str, Any]]:
     return [events.escalation_json(e) for e in selectors.escalation_list(user=user, status="open")]
 
@@ -116,13 +141,20 @@ class AgentConsumer(AsyncWebsocketConsumer):
     groups_joined: list[str]
     seen: deque[str]
     viewer: _Viewer | None
+    session_key: str | None
+    revoked: bool
     _limiter: FrameLimiter
+    _recheck_task: asyncio.Task[None] | None
 
     async def connect(self) -> None:
         self.groups_joined = []
         self.seen = deque(maxlen=500)
         self.viewer = None
+        self.revoked = False
+        self._recheck_task = None
         self._limiter = FrameLimiter()
+        # The login this socket was opened with: it must still stand for every push.
+        self.session_key = getattr(self.scope.get("session"), "session_key", None)
         user = self.scope.get("user")
         if (
             not host_is_allowed(self.scope)
@@ -147,6 +179,8 @@ class AgentConsumer(AsyncWebsocketConsumer):
             await self._follow_update(escalation)
         await self.accept()
         await self.send(text_data=json.dumps({"type": "snapshot", "escalations": escalations}))
+        # A session expires without any signal: check the login on a timer as well.
+        self._recheck_task = asyncio.create_task(self._recheck_periodically())
 
     async def _join(self, group: str) -> None:
         if group not in self.groups_joined:
@@ -168,6 +202,9 @@ class AgentConsumer(AsyncWebsocketConsumer):
             await self._leave(group)
 
     async def disconnect(self, code: int) -> None:
+        if self._recheck_task is not None:
+            self._recheck_task.cancel()
+            self._recheck_task = None
         for group in list(self.groups_joined):
             await self.channel_layer.group_discard(group, self.channel_name)
         self.groups_joined = []
@@ -176,9 +213,9 @@ class AgentConsumer(AsyncWebsocketConsumer):
         if await self._frame_refused(text_data, bytes_data):
             return
         # Agents act through the REST API; the socket only answers pings.
-        try:
-            frame = json.loads(text_data or "")
-        except ValueError:
+        frame, code = self._limiter.parse(text_data)
+        if code is not None:
+            await self._close_for_frame(code)
             return
         if isinstance(frame, dict) and frame.get("type") == "ping":
             await self.send(text_data=json.dumps({"type": "pong"}))
@@ -188,29 +225,77 @@ class AgentConsumer(AsyncWebsocketConsumer):
         code = self._limiter.verdict(text_data, bytes_data)
         if code is None:
             return False
+        await self._close_for_frame(code)
+        return True
+
+    async def _close_for_frame(self, code: int) -> None:
         user_id = self.viewer.user_id if self.viewer else None
         logger.info(
             "agent socket closed: frame limit", extra={"agent_id": user_id, "close_code": code}
         )
         await self.close(code=code)
-        return True
 
+    # -- the login behind the socket ------------------------------------------------------
+    async def _revoke(self) -> None:
+        if self.revoked:
+            return
+        self.revoked = True
+        logger.info(
+            "agent socket closed: login ended",
+            extra={"agent_id": self.viewer.user_id if self.viewer else None},
+        )
+        for group in list(self.groups_joined):
+            await self._leave(group)
+        await self.close(code=CLOSE_UNAUTHORIZED)
+
+    async def _may_push(self, conversation_id: str | None) -> bool:
+        """Re-checks the login and the conversation's restriction before every push."""
+        if self.revoked or self.viewer is None:
+            return False
+        verdict = await _push_verdict(self.viewer.user_id, self.session_key, conversation_id)
+        if verdict == "revoked":
+            await self._revoke()
+            return False
+        return verdict == "allowed"
+
+    async def _recheck_periodically(self) -> None:
+        with contextlib.suppress(asyncio.CancelledError):
+            while not self.revoked:
+                await asyncio.sleep(settings.AGENT_SOCKET_RECHECK_SECONDS)
+                try:
+                    await self._may_push(None)
+                except Exception:
+                    # A database blip must not end the socket; the next push checks again.
+                    logger.warning("agent socket login check failed", exc_info=True)
+
+    async def agent_revoke(self, message: dict[str, Any]) -> None:
+        """The user's account changed (see escalations.signals): check the login again."""
+        if message.get("session_key") and message["session_key"] == self.session_key:
+            await self._revoke()  # this very session logged out
+            return
+        await self._may_push(None)
+
+    # -- pushes -----------------------------------------------------------------------------
     async def agent_event(self, message: dict[str, Any]) -> None:
         event = message["event"]
         event_id = event.get("event_id")
         if event_id in self.seen:
             return  # the same push through another of this socket's groups
         self.seen.append(event_id)
+        if not await self._may_push(_event_conversation_id(event)):
+            return
         if event.get("type") in _FOLLOW_EVENTS and isinstance(event.get("escalation"), dict):
             await self._follow_update(event["escalation"])
         await self.send(text_data=json.dumps(event))
 
     async def conversation_event(self, message: dict[str, Any]) -> None:
         event = message["event"]
-        if event.get("type") in FORWARDED:
-            await self.send(
-                text_data=json.dumps({**event, "conversation_id": message.get("conversation_id")})
-            )
+        if event.get("type") not in FORWARDED:
+            return
+        conversation_id = message.get("conversation_id")
+        if not await self._may_push(str(conversation_id) if conversation_id else None):
+            return
+        await self.send(text_data=json.dumps({**event, "conversation_id": conversation_id}))
 
     async def conversation_typing(self, message: dict[str, Any]) -> None:
         return None

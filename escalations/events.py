@@ -30,6 +30,11 @@ QUEUE_UPDATED = "queue.updated"
 # stop following a conversation from the escalation events themselves (see AgentConsumer).
 LAYER_AGENT_EVENT = "agent.event"
 
+# Channel-layer message type; Channels maps it to AgentConsumer.agent_revoke: the user's login
+# may have ended, so each of their sockets checks its session again (or closes at once when
+# `session_key` names its own session).
+LAYER_AGENT_REVOKE = "agent.revoke"
+
 AGENTS_GROUP = "agents"
 SUPERVISORS_GROUP = "supervisors"
 
@@ -109,6 +114,12 @@ def push_on_commit(groups: list[str], event: dict[str, Any]) -> None:
             _group_send(group, {"type": LAYER_AGENT_EVENT, "event": stamped})
 
     transaction.on_commit(send)
+
+
+def agent_revoke_on_commit(user_id: int, *, session_key: str | None = None) -> None:
+    """After commit, tell the user's open agent sockets to re-check (or drop) their login."""
+    message: dict[str, Any] = {"type": LAYER_AGENT_REVOKE, "session_key": session_key or ""}
+    transaction.on_commit(lambda: _group_send(agent_group(user_id), message))
 
 
 def queue_hint(conversation_id: UUID | str, event: dict[str, Any]) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from datetime import timedelta
+from importlib import import_module
 from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import (
     Avg,
@@ -23,9 +25,13 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
-from core.roles import AGENTS_GROUP, SUPERVISORS_GROUP, user_is_supervisor
+from conversations.privacy.selectors import conversation_staff_access_check
+from core.roles import AGENTS_GROUP, SUPERVISORS_GROUP, user_is_agent, user_is_supervisor
 from escalations.models import AgentProfile, Escalation
+
+CRISIS_SKILL = "crisis"
 
 URGENCY_RANK = Case(
     When(urgency="critical", then=Value(0)),
@@ -39,6 +45,50 @@ URGENCY_RANK = Case(
 # ---------------------------------------------------------------------------
 # Who may do what
 # ---------------------------------------------------------------------------
+def agent_session_user(*, user_id: int, session_key: str | None) -> Any | None:
+    """The agent an open socket belongs to, while the login it was opened with still stands.
+
+    None once that session ended (logout, expiry, flushed), the password changed (the session's
+    auth hash no longer matches, as Django checks on every HTTP request), the account was
+    deactivated or deleted, or it left the agents and supervisors groups.
+    """
+    if not session_key:
+        return None
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    # load() answers {} for a session that is gone or past its expiry date.
+    data = store.load()
+    if str(data.get(SESSION_KEY, "")) != str(user_id):
+        return None
+    user = (
+        get_user_model()
+        ._default_manager.select_related("agent_profile")
+        .filter(pk=user_id, is_active=True)
+        .first()
+    )
+    if user is None:
+        return None
+    stored = str(data.get(HASH_SESSION_KEY, ""))
+    hashes = [user.get_session_auth_hash()] + [
+        # As django.contrib.auth.get_user accepts a hash made with a rotated-out key.
+        user._get_session_auth_hash(secret=secret)  # type: ignore[attr-defined]
+        for secret in settings.SECRET_KEY_FALLBACKS
+    ]
+    if not any(constant_time_compare(stored, expected) for expected in hashes):
+        return None
+    return user if user_is_agent(user=user) else None
+
+
+def agent_may_see_conversation(*, user: Any, conversation_id: UUID | str) -> bool:
+    """Whether this agent may be shown anything of the conversation (crisis ones are
+    restricted to supervisors and crisis-trained agents)."""
+    return conversation_staff_access_check(user=user, conversation_id=conversation_id)
+
+
+def _has_crisis_skill(user: Any) -> bool:
+    profile = AgentProfile.objects.filter(user_id=user.pk).first()
+    return profile is not None and profile.has_skill(CRISIS_SKILL)
+
+
 # ---------------------------------------------------------------------------
 # Escalations
 # ---------------------------------------------------------------------------
@@ -69,6 +119,11 @@ def escalation_list(*, user: AbstractBaseUser | Any, status: str | None) -> list
         queryset = queryset.filter(status=status)
     if not user_is_supervisor(user=user):
         queryset = queryset.filter(Q(status=Escalation.Status.QUEUED) | Q(assigned_to=user))
+        if not _has_crisis_skill(user):
+            # A crisis's summary, journey and readings are as restricted as its transcript.
+            queryset = queryset.exclude(conversation__had_crisis=True).exclude(
+                reason=Escalation.Reason.CRISIS_INDICATORS
+            )
     return list(queryset.order_by("rank", "created_at", "pk")[:200])
 
 

@@ -181,9 +181,15 @@ def crisis_transcript_access_check(*, user: Any, conversation: Conversation) -> 
     Crisis transcripts: supervisors, and agents whose profile carries the crisis skill. Other
     transcripts: any agent. Call it before showing messages anywhere staff-facing.
     """
+    return conversation_staff_access_check(user=user, conversation_id=conversation.id)
+
+
+def conversation_staff_access_check(*, user: Any, conversation_id: UUID | str) -> bool:
+    """crisis_transcript_access_check by id: also what decides whether a live push about the
+    conversation (message, reading, escalation) may reach this staff member."""
     if not user_is_agent(user=user):
         return False
-    if not conversation_is_crisis(conversation_id=conversation.id):
+    if not conversation_is_crisis(conversation_id=conversation_id):
         return True
     if user_is_supervisor(user=user):
         return True

@@ -75,6 +75,18 @@ def _transcript(conversation: Conversation) -> list[dict[str, object]]:
 # ---------------------------------------------------------------------------
 # Agent API
 # ---------------------------------------------------------------------------
+def test_escalation_list_hides_crisis_escalations_from_agents_without_the_skill(  # type: ignore[no-untyped-def]
+    crisis, people
+) -> None:
+    """Summary, journey and live readings of a crisis are as restricted as its transcript."""
+    escalation = Escalation.objects.get(conversation=crisis)
+    seen = {
+        name: [e["id"] for e in _api(user).get("/api/v1/agent/escalations").json()["escalations"]]
+        for name, user in people.items()
+    }
+    assert seen == {"plain": [], "trained": [escalation.pk], "boss": [escalation.pk]}
+
+
 def test_agent_without_crisis_skill_gets_403_and_no_audit(crisis, people) -> None:  # type: ignore[no-untyped-def]
     response = _api(people["plain"]).get(f"/api/v1/agent/conversations/{crisis.id}/messages")
     assert response.status_code == 403
