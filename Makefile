@@ -25,7 +25,7 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py seed_console_demo
 	@echo "Empathy Desk is starting on http://$(HOST):$(PORT)/"
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off --no-proxy-headers
 
 test: $(BIN)/.dev-installed
 	$(BIN)/python -m pytest
@@ -63,7 +63,7 @@ js-build:
 
 # Production-mode processes (DATABASE_URL and REDIS_URL set).
 web: $(BIN)/.installed
-	$(BIN)/uvicorn config.asgi:application --host 0.0.0.0 --port $(PORT) --workers 2 --lifespan off
+	$(BIN)/uvicorn config.asgi:application --host 0.0.0.0 --port $(PORT) --workers 2 --lifespan off --no-proxy-headers --timeout-graceful-shutdown 25
 worker: $(BIN)/.installed
 	$(BIN)/celery -A config worker -l INFO --concurrency 2
 beat: $(BIN)/.installed

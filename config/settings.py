@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import json
 import os
 from pathlib import Path
@@ -298,6 +299,15 @@ JSON_MAX_DEPTH = env_int("JSON_MAX_DEPTH", 32)
 # Open agent sockets re-check their login (session, password, active, role) this often, besides
 # on every push and on account changes; a session that simply expires ends within this time.
 AGENT_SOCKET_RECHECK_SECONDS = env_float("AGENT_SOCKET_RECHECK_SECONDS", 30.0)
+# Proxies in front of the web processes whose X-Forwarded-For is believed: "" trusts none (the
+# TCP peer is the client), a number N trusts exactly N proxies, or comma-separated CIDRs trust
+# every hop inside them. Rate limits, the login lockout and logs all read core.client.client_ip.
+TRUSTED_PROXIES = env_str("TRUSTED_PROXIES", "")
+if TRUSTED_PROXIES.strip() and not TRUSTED_PROXIES.strip().isdecimal():
+    try:
+        [ipaddress.ip_network(n.strip(), strict=False) for n in TRUSTED_PROXIES.split(",")]
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {exc} (a count or CIDRs).") from exc
 # Staff logins: this many failures per username and IP lock that pair out for the window.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)

@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.availability import unavailability_reason, unavailable_answer, unavailable_log
+from core.client import client_ip
 from core.errors import ServiceError
 
 logger = logging.getLogger(__name__)
@@ -113,6 +114,11 @@ class SettingsRateThrottle(SimpleRateThrottle):
     def get_rate(self) -> str:
         rate: str = getattr(settings, self.setting_name)
         return rate
+
+    def get_ident(self, request: Request) -> str:
+        # DRF's own get_ident keys on the whole client-written X-Forwarded-For (a new header,
+        # a new bucket); core.client believes only the proxies TRUSTED_PROXIES names.
+        return client_ip(request) or "unknown"
 
     def allow_request(self, request: Request, view: APIView) -> bool:
         try:

@@ -127,6 +127,8 @@ def run_asgi_server(
         str(port),
         "--lifespan",
         "off",
+        # As in production: X-Forwarded-For is read by core.client (TRUSTED_PROXIES) alone.
+        "--no-proxy-headers",
         "--no-access-log",
     ]
     with log_path.open("ab") as log:

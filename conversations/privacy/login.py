@@ -8,6 +8,7 @@ console and DRF's session login alike. Other entry points can call the functions
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -16,17 +17,15 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
+from core.client import client_ip
+
+logger = logging.getLogger(__name__)
+
 
 def _key(username: str, ip: str) -> str:
     # Hashed so neither the username nor the address sits in the cache in clear.
     digest = hashlib.sha256(f"{username.strip().lower()}|{ip}".encode()).hexdigest()[:32]
     return f"login-failures:{digest}"
-
-
-def client_ip(request: HttpRequest | None) -> str:
-    if request is None:
-        return ""
-    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def login_is_locked(*, username: str, ip: str) -> bool:
@@ -64,13 +63,35 @@ class ThrottledModelBackend(ModelBackend):
         name = username or kwargs.get("username") or ""
         ip = client_ip(request)
         if name and login_is_locked(username=name, ip=ip):
+            _audit("locked", username=name, ip=ip)
             # PermissionDenied stops authenticate() trying other backends: even the right
             # password fails until the window passes.
             raise PermissionDenied("Too many failed logins; try again later.")
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if name:
             if user is None:
-                login_failure_record(username=name, ip=ip)
+                failures = login_failure_record(username=name, ip=ip)
+                locked_now = failures == settings.LOGIN_MAX_FAILURES
+                _audit("lockout" if locked_now else "failed", username=name, ip=ip)
             else:
                 login_success_record(username=name, ip=ip)
         return user
+
+
+def username_digest(username: str) -> str:
+    """A stable pseudonym for a username in logs (the name itself may be an e-mail address)."""
+    return hashlib.sha256(f"login|{username.strip().lower()}".encode()).hexdigest()[:16]
+
+
+def _audit(outcome: str, *, username: str, ip: str) -> None:
+    # Never the password; the username only hashed, so a typo'd password in the name field
+    # does not land in the logs either.
+    logger.warning(
+        "staff login %s",
+        outcome,
+        extra={
+            "login_outcome": outcome,
+            "username_hash": username_digest(username),
+            "client_ip": ip,
+        },
+    )
