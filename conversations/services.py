@@ -72,9 +72,11 @@ def conversation_start(
     display_name: str = "",
     identity_verified: bool = False,
 ) -> Conversation:
-    """Open a conversation for a new visitor, or for a known one by the site's external id.
+    """Open a conversation for a new visitor, or for a known one by a proven external id.
 
-    Callers pass an `external_id` only when the site trusts it (see conversations.privacy.identity).
+    `identity_verified` says the site signed `external_id` (conversations.privacy.identity);
+    without it the id is ignored and the visitor is new, so an unproven claim never renames,
+    merges into or changes the consent of the visitor it names.
     """
     now = timezone.now()
     defaults = {
@@ -82,6 +84,8 @@ def conversation_start(
         "locale": locale or site.locale,
         "emotion_consent": site.emotion_consent_default,
     }
+    if not identity_verified:
+        external_id = ""
     if external_id:
         visitor, created = Visitor.objects.get_or_create(
             site=site, external_id=external_id, defaults=defaults

@@ -24,7 +24,7 @@ from core.api import (
     SettingsRateThrottle,
     error_responses,
 )
-from core.errors import NotFound
+from core.errors import Forbidden, NotFound
 from core.roles import user_is_supervisor
 
 
@@ -106,6 +106,10 @@ class WidgetMeApi(_MeApi):
         conversation, ids = self.me(request)
         data = self.WidgetMeConsentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        if selectors.conversation_identity_unproven(conversation=conversation):
+            # Linked by an id anyone could type (before claims had to be signed): the consent
+            # belongs to whoever the id names, not to this token.
+            raise Forbidden("Your identity was not proven; this setting is not yours to change.")
         services.visitor_consent_set(
             visitor=conversation.visitor, emotion_analysis=data.validated_data["emotion_analysis"]
         )

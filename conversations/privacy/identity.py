@@ -1,15 +1,19 @@
-"""Signed visitor identities: an `external_id` counts only with a fresh HMAC from the site."""
+"""Signed visitor identities: an `external_id` counts only with a fresh, single-use HMAC."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 
 from conversations.models import Site
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +55,37 @@ def identity_signature_valid(
     return hmac.compare_digest(expected, signature.strip().lower())
 
 
+def identity_signature_use(*, site: Site, signature: str) -> bool:
+    """Spend a valid signature: True the first time, False for any replay within its window.
+
+    Kept in the shared cache for as long as the signature could still pass the age check, so
+    every web process sees the same spent set; `add` is atomic, so two racing uses of one
+    signature get one True. A cache outage refuses the proof (the chat still starts, anonymous).
+    """
+    digest = hashlib.sha256(f"{site.pk}:{signature.strip().lower()}".encode()).hexdigest()
+    ttl = settings.IDENTITY_SIGNATURE_MAX_AGE + settings.IDENTITY_SIGNATURE_MAX_SKEW + 1
+    try:
+        return bool(cache.add(f"identity-signature:{digest}", 1, ttl))
+    except Exception:
+        logger.warning("identity signature cache unavailable; proof refused", exc_info=True)
+        return False
+
+
 def identity_claim_resolve(
     *, site: Site, external_id: str, signature: str = "", timestamp: int | None = None
 ) -> IdentityClaim:
-    """The id to link the visitor by: dropped when the site requires a proof and it fails.
+    """The id to link the visitor by: only a fresh, unspent signature proves it.
 
-    Dropping it (rather than refusing the chat) keeps the widget working as an anonymous
-    conversation while showing or merging nothing from the identified profile.
+    Anyone can type someone else's id, so an unproven claim is dropped on every site (whether
+    or not it requires signed identities): the visitor starts anonymous and separate, and
+    nothing of the identified profile, its consent or its data is shown, merged or changed.
+    Dropping it (rather than refusing the chat) keeps the widget working.
     """
     if not external_id:
         return IdentityClaim(external_id="", verified=False)
     verified = identity_signature_valid(
         site=site, external_id=external_id, signature=signature, timestamp=timestamp
-    )
-    if site.require_signed_identity and not verified:
+    ) and identity_signature_use(site=site, signature=signature)
+    if not verified:
         return IdentityClaim(external_id="", verified=False)
-    return IdentityClaim(external_id=external_id, verified=verified)
+    return IdentityClaim(external_id=external_id, verified=True)

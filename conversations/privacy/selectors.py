@@ -40,6 +40,11 @@ def _conversation_fk(model: type[models.Model]) -> str | None:
     return None
 
 
+def conversation_identity_unproven(*, conversation: Conversation) -> bool:
+    """Whether this conversation reached an identified visitor without a signed proof."""
+    return bool(conversation.visitor.external_id) and not conversation.identity_verified
+
+
 def visitor_conversation_ids(*, conversation: Conversation) -> list[UUID]:
     """The conversations a token for `conversation` may act on for privacy requests.
 
@@ -47,7 +52,7 @@ def visitor_conversation_ids(*, conversation: Conversation) -> list[UUID]:
     token reaches only its own conversation; a proven (or anonymous) visitor reaches all theirs.
     """
     visitor = conversation.visitor
-    if visitor.external_id and not conversation.identity_verified:
+    if conversation_identity_unproven(conversation=conversation):
         return [conversation.id]
     return list(
         Conversation.objects.filter(visitor=visitor, erased_at__isnull=True)

@@ -128,18 +128,69 @@ def test_a_signature_is_accepted_within_its_window_only(strict_site: Site, known
     assert replay.visitor_id != known.pk
 
 
-def test_site_without_the_requirement_links_but_limits_the_token(known: Visitor) -> None:
+def test_unsigned_claim_on_a_lax_site_leaves_the_real_visitor_untouched(known: Visitor) -> None:
+    """The attack: someone else's external_id without a signature, then PATCH /me."""
     lax = SiteFactory(site_key="lax")
-    earlier = Visitor.objects.create(site=lax, external_id="cust-42", display_name="Ada")
-    Conversation.objects.create(site=lax, visitor=earlier)
-    status, conversation = _start("lax", {"external_id": "cust-42"})
+    victim = Visitor.objects.create(
+        site=lax, external_id="cust-42", display_name="Ada", emotion_consent=True
+    )
+    earlier = Conversation.objects.create(site=lax, visitor=victim, identity_verified=True)
+    status, conversation = _start("lax", {"external_id": "cust-42", "name": "Mallory"})
     assert status == 201
     assert conversation is not None
-    assert conversation.visitor_id == earlier.pk
+    assert conversation.visitor_id != victim.pk
+    assert (conversation.visitor.external_id, conversation.visitor.display_name) == (
+        "",
+        "Mallory",
+    )
     assert conversation.identity_verified is False
-    # Anyone can type an id: without a proof the token reaches only its own conversation.
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Bearer " + _token(conversation), HTTP_ORIGIN=ORIGIN)
+    answer = client.patch("/api/v1/widget/me", {"emotion_analysis": False}, format="json")
+    assert answer.status_code == 200
+    assert answer.json()["identified"] is False
+    victim.refresh_from_db()
+    assert (victim.display_name, victim.emotion_consent) == ("Ada", True)
+    assert list(Conversation.objects.filter(visitor=victim)) == [earlier]
     export = _me(conversation)
     assert [c["id"] for c in export["conversations"]] == [str(conversation.id)]  # type: ignore[index]
+    assert export["visitor"]["display_name"] == "Mallory"  # type: ignore[index]
+
+
+def test_legacy_unproven_link_may_not_change_the_visitors_consent(known: Visitor) -> None:
+    """A conversation linked by an unsigned id before the fix: PATCH /me is 403."""
+    lax = SiteFactory(site_key="lax")
+    victim = Visitor.objects.create(site=lax, external_id="cust-42", emotion_consent=True)
+    linked = Conversation.objects.create(site=lax, visitor=victim, identity_verified=False)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Bearer " + _token(linked), HTTP_ORIGIN=ORIGIN)
+    answer = client.patch("/api/v1/widget/me", {"emotion_analysis": False}, format="json")
+    assert (answer.status_code, answer.json()["error"]) == (403, "forbidden")
+    victim.refresh_from_db()
+    assert victim.emotion_consent is True
+
+
+@pytest.mark.parametrize("site_key", ["strict", "lax"])
+def test_a_valid_signature_works_once_and_its_replay_is_anonymous(
+    strict_site: Site, known: Visitor, site_key: str
+) -> None:
+    site = strict_site if site_key == "strict" else SiteFactory(site_key="lax")
+    owner = (
+        known if site_key == "strict" else Visitor.objects.create(site=site, external_id="cust-42")
+    )
+    now = int(time.time())
+    signature = identity_signature(secret=site.secret, external_id="cust-42", timestamp=now)
+    claim = {"external_id": "cust-42", "signature": signature, "timestamp": now}
+    _, first = _start(site_key, claim)
+    _, replay = _start(site_key, claim)
+    assert first is not None
+    assert replay is not None
+    assert (first.visitor_id, first.identity_verified) == (owner.pk, True)
+    assert replay.visitor_id != owner.pk
+    assert (replay.visitor.external_id, replay.identity_verified) == ("", False)
+    # The replayed token exports only its own, empty conversation.
+    export = _me(replay)
+    assert (len(export["conversations"]), export["messages"]) == (1, [])  # type: ignore[arg-type]
 
 
 def test_signature_checks_use_constant_time_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
