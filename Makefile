@@ -23,6 +23,7 @@ dev-setup: $(BIN)/.dev-installed
 run: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_help_center
 	$(BIN)/python manage.py seed_console_demo
 	@echo "Empathy Desk is starting on http://$(HOST):$(PORT)/"
 	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off --no-proxy-headers

@@ -11,7 +11,7 @@ trap cleanup EXIT
 docker build -q -t "$tag" "$repo" >/dev/null
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 docker run -d --name "$name" -p "127.0.0.1:$port:8000" -e DJANGO_DEBUG=true "$tag" \
-  sh -c "python manage.py migrate --noinput -v 0 && python manage.py seed_demo && exec uvicorn config.asgi:application --host 0.0.0.0 --port 8000 --lifespan off" >/dev/null
+  sh -c "python manage.py migrate --noinput -v 0 && python manage.py seed_demo && python manage.py seed_help_center && exec uvicorn config.asgi:application --host 0.0.0.0 --port 8000 --lifespan off" >/dev/null
 for _ in $(seq 1 90); do
   python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/health/live', timeout=2)" 2>/dev/null && break
   sleep 1

@@ -9,6 +9,7 @@ from conversations import urls as conversation_urls
 from conversations.privacy import views as privacy_views
 from core import health, metrics, views
 from escalations import apis as escalation_apis
+from knowledge import apis as kb_apis
 from pipeline import urls as pipeline_urls
 
 # The widget API is one namespace served by three layers: conversations (config, events,
@@ -16,6 +17,11 @@ from pipeline import urls as pipeline_urls
 widget_patterns = [
     *conversation_urls.urlpatterns,
     *pipeline_urls.urlpatterns,
+    path(
+        "conversations/<str:conversation_id>/messages/<int:message_id>/feedback",
+        kb_apis.KbFeedbackApi.as_view(),
+        name="kb-feedback",
+    ),
     path(
         "conversations/<str:conversation_id>/request-human",
         escalation_apis.WidgetHumanRequestApi.as_view(),

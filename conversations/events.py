@@ -36,7 +36,7 @@ def conversation_group(conversation_id: UUID | str) -> str:
 
 
 def message_json(message: Message) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": message.pk,
         "seq": message.seq,
         "sender": message.sender,
@@ -44,6 +44,15 @@ def message_json(message: Message) -> dict[str, Any]:
         "created_at": message.created_at.isoformat().replace("+00:00", "Z"),
         "reply_to": message.reply_to_id,
     }
+    kb = (message.meta or {}).get("kb") if message.sender == "bot" else None
+    if isinstance(kb, dict) and kb.get("outcome"):
+        # What the widget needs for its feedback buttons: never scores or passage ids.
+        data["knowledge"] = {
+            "outcome": kb["outcome"],
+            "title": kb.get("title", ""),
+            "url": kb.get("url", ""),
+        }
+    return data
 
 
 def message_created(message: Message) -> dict[str, Any]:

@@ -78,7 +78,9 @@ def conversation_event_list(
 
 def message_get_visitor(*, message_id: int) -> Message | None:
     return (
-        Message.objects.select_related("conversation", "conversation__visitor", "reading")
+        Message.objects.select_related(
+            "conversation", "conversation__visitor", "conversation__site", "reading"
+        )
         .defer("conversation__visitor__emotional_summary")
         .filter(pk=message_id, sender=Message.Sender.VISITOR)
         .first()

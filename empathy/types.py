@@ -69,6 +69,20 @@ class Turn:
 
 
 @dataclass(frozen=True, slots=True)
+class KnowledgePassage:
+    """A passage of the company's own help center matched to the visitor's message."""
+
+    title: str
+    url: str
+    text: str
+    # Above the retrieval's confidence threshold: the reply may answer from it.
+    confident: bool
+    # The help center's own ids (opaque to the engine), for feedback and the agent's view.
+    article_id: int = 0
+    passage_id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class ReplyRequest:
     """Everything a reply generator may use: this conversation only."""
 
@@ -82,6 +96,10 @@ class ReplyRequest:
     # Death or harm semantics in the message (CrisisAssessment.harm): whatever the emotion
     # reading says, nothing in the reply may celebrate or congratulate.
     no_celebration: bool = False
+    # The help center's best passages for this message, best first, and whether the site has
+    # a help center that was searched (then "I don't know" is said plainly, not guessed).
+    knowledge: tuple[KnowledgePassage, ...] = ()
+    knowledge_searched: bool = False
 
 
 @dataclass(frozen=True, slots=True)

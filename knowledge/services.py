@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from conversations.models import Message, Site
 from core.errors import ServiceError
+from knowledge import metrics as kb_metrics
 from knowledge.encoder import TextEmbedder, embedder_get
 from knowledge.markdown import ArticleFormatError, article_parse, markdown_plain, passages_split
 from knowledge.models import Article, KbAnswerFeedback, Passage
@@ -204,8 +205,13 @@ def kb_feedback_record(
         and not Article.objects.filter(pk=article_id, site_id=conversation.site_id).exists()
     ):
         raise KbFeedbackRejected("no such article on this site")
+    previous = KbAnswerFeedback.objects.filter(message=message).values_list("outcome", flat=True)
+    before = previous.first()
     feedback, _ = KbAnswerFeedback.objects.update_or_create(
         message=message,
         defaults={"conversation": conversation, "article_id": article_id, "outcome": outcome},
     )
+    if before != outcome:
+        verdict = "helpful" if outcome == KbAnswerFeedback.Outcome.YES else "not_helpful"
+        transaction.on_commit(lambda: kb_metrics.kb_answer_record(outcome=verdict))
     return feedback

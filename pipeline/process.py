@@ -15,10 +15,12 @@ from django.db.models import Exists, OuterRef
 from conversations import events, selectors, services
 from conversations.models import Conversation, Message
 from empathy.detection import get_detector
+from empathy.replies import SAFETY_FIRST
 from empathy.types import EmotionReading
 from escalations import services as escalation_services
 from escalations.rules import EscalationDecision
-from pipeline import replies
+from knowledge import metrics as kb_metrics
+from pipeline import knowledge, replies
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +119,13 @@ def message_process(*, message_id: int) -> Outcome:
         # Counted by the ai_failures escalation rule.
         "ai_failed": draft.ai_failed,
     }
-    return _answer(message=message, sender=Message.Sender.BOT, text=draft.text, meta=meta)
+    kb = knowledge.knowledge_outcome(request) if draft.strategy != SAFETY_FIRST else None
+    if kb is not None:
+        meta["kb"] = kb
+    outcome = _answer(message=message, sender=Message.Sender.BOT, text=draft.text, meta=meta)
+    if kb is not None and outcome == "replied":
+        kb_metrics.kb_answer_record(outcome=kb["outcome"])
+    return outcome
 
 
 def _delta_sender(conversation_id: UUID, *, reply_to: int) -> Callable[[str], None]:

@@ -13,6 +13,7 @@ from conversations import emotional_state, selectors
 from conversations.models import Message
 from conversations.selectors import Transcript
 from empathy.types import EmotionReading, ReplyDraft, ReplyRequest
+from pipeline.knowledge import knowledge_for
 
 
 def negative_streak(state: dict[str, Any] | None) -> int:
@@ -71,6 +72,11 @@ def reply_request_for(
     crisis = selectors.message_crisis(message)
     # Older messages predate the harm flag: a level above none implies it.
     harm = bool(crisis.get("harm")) or crisis.get("level", "none") != "none"
+    # The help center never answers in place of the crisis or concern path.
+    at_risk = crisis.get("level", "none") != "none"
+    passages, searched = (
+        ((), False) if at_risk else knowledge_for(site=message.conversation.site, text=message.text)
+    )
     return ReplyRequest(
         text=message.text,
         reading=reading,
@@ -86,6 +92,8 @@ def reply_request_for(
         locale=reply_locale(crisis=crisis, visitor_locale=message.conversation.visitor.locale),
         used_sentences=transcript.used_sentences(),
         no_celebration=harm,
+        knowledge=passages,
+        knowledge_searched=searched,
     )
 
 

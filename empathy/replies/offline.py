@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
+from empathy.replies import knowledge
 from empathy.replies.phrasings import PhrasingLibrary, phrasing_library
 from empathy.replies.safety import celebrates
 from empathy.replies.strategy import INFORM, SAFETY_FIRST
@@ -101,8 +102,20 @@ class OfflineResponder:
         if request.no_celebration:
             kept = [s for s in chosen if not celebrates(s)]
             chosen = kept or [_fill(_NEUTRAL_FALLBACK, topic or "this")]
+        text = _join(chosen)
+        passage = knowledge.confident_passage(request)
+        if passage is not None:
+            # The strategy's opening line frames the company's own answer (extractive: the
+            # steps, the fact), then the article; nothing is invented around it.
+            chosen = chosen[:1]
+            text = "\n\n".join(
+                [_join(chosen), *knowledge.answer_sentences(passage, request.locale)]
+            )
+        elif request.knowledge_searched and knowledge.asks_something(request):
+            chosen = [*chosen[:1], *knowledge.unknown_sentences(request)]
+            text = _join(chosen)
         return ReplyDraft(
-            text=_join(chosen),
+            text=text,
             strategy=strategy,
             provider=NAME,
             sentences=tuple(chosen),

@@ -68,8 +68,35 @@ _LANGUAGES: Final = {
 }
 
 
+def approved_urls_for(request: ReplyRequest, approved_urls: Sequence[str] = ()) -> tuple[str, ...]:
+    """The configured URLs plus the help-center articles matched to this message."""
+    return (*approved_urls, *(p.url for p in request.knowledge if p.url))
+
+
+def _knowledge_block(request: ReplyRequest) -> str:
+    confident = [p for p in request.knowledge if p.confident]
+    if confident:
+        passages = "\n\n".join(
+            f"[{i}] {p.title}" + (f" ({p.url})" if p.url else "") + f"\n{p.text}"
+            for i, p in enumerate(confident, start=1)
+        )
+        return (
+            "\nAnswer the visitor's question only from these passages of the company's help "
+            "center; if they do not answer it, say plainly that you do not know and offer a "
+            "person from the team. You may give the article's URL.\n" + passages
+        )
+    if request.knowledge_searched:
+        return (
+            "\nThe company's help center has nothing on this question: do not guess an answer; "
+            "say plainly that you do not know and offer a person from the team."
+        )
+    return ""
+
+
 def system_prompt(request: ReplyRequest, *, approved_urls: Sequence[str] = ()) -> str:
-    """The rules and the chosen strategy; nothing the visitor wrote is ever placed here."""
+    """The rules, the chosen strategy and the help center's passages; nothing the visitor
+    wrote is ever placed here."""
+    approved_urls = approved_urls_for(request, approved_urls)
     language = _LANGUAGES.get(request.locale.split("-", 1)[0].lower(), "English")
     links = (
         "Never include URLs, links, images, markdown or HTML."
@@ -108,6 +135,7 @@ def system_prompt(request: ReplyRequest, *, approved_urls: Sequence[str] = ()) -
             else ""
         )
         + f"Strategy for this reply: {guidance}{feeling}"
+        + _knowledge_block(request)
     )
 
 

@@ -39,7 +39,12 @@ from empathy.replies.errors import (
 from empathy.replies.offline import NAME as OFFLINE
 from empathy.replies.offline import OfflineResponder, safety_first_draft, sentence_key
 from empathy.replies.providers import OpenAICompatibleProvider, StreamingReplyGenerator
-from empathy.replies.safety import output_problem, prompt_messages, sentences_split
+from empathy.replies.safety import (
+    approved_urls_for,
+    output_problem,
+    prompt_messages,
+    sentences_split,
+)
 from empathy.replies.strategy import SAFETY_FIRST
 from empathy.types import ReplyDraft, ReplyRequest
 
@@ -142,7 +147,7 @@ class ReplyService:
             self.breakers[provider.name].record_success()
             problem = output_problem(
                 draft.text,
-                approved_urls=self.config.approved_urls,
+                approved_urls=approved_urls_for(request, self.config.approved_urls),
                 no_celebration=request.no_celebration,
             )
             if problem is not None:
@@ -272,7 +277,7 @@ class ReplyService:
                 for sentence, separator in complete:
                     problem = output_problem(
                         sentence,
-                        approved_urls=self.config.approved_urls,
+                        approved_urls=approved_urls_for(request, self.config.approved_urls),
                         no_celebration=request.no_celebration,
                     )
                     if problem is not None:
@@ -374,7 +379,7 @@ class ReplyService:
         if (
             output_problem(
                 draft.text,
-                approved_urls=self.config.approved_urls,
+                approved_urls=approved_urls_for(request, self.config.approved_urls),
                 no_celebration=request.no_celebration,
             )
             is not None
