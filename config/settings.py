@@ -104,6 +104,8 @@ if importlib.util.find_spec("training") is not None:
 MIDDLEWARE = [
     # Probes and scrapes call the pod by IP: answered before host validation and sessions.
     "core.health.HealthCheckMiddleware",
+    # NUL in the path or a query parameter: 400 here, never a DataError from PostgreSQL.
+    "core.middleware.MalformedInputMiddleware",
     # A database or broker outage raised by a plain view answers 503 + Retry-After, not 500.
     "core.availability.UnavailableMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
@@ -294,6 +296,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 64 * 1024)
 WS_MAX_FRAME_CHARS = env_int("WS_MAX_FRAME_CHARS", 4096)
 WS_RATE_FRAMES = env_int("WS_RATE_FRAMES", 30)
 WS_RATE_WINDOW_SECONDS = env_float("WS_RATE_WINDOW_SECONDS", 10.0)
+# Open websockets per client address in each web process; more are closed with 1013 (0: off).
+WS_MAX_SOCKETS_PER_IP = env_int("WS_MAX_SOCKETS_PER_IP", 50)
 # Arrays and objects nested deeper than this in a request body or websocket frame: 400 / 1007.
 JSON_MAX_DEPTH = env_int("JSON_MAX_DEPTH", 32)
 # Open agent sockets re-check their login (session, password, active, role) this often, besides

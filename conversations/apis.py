@@ -241,7 +241,8 @@ class EventListApi(WidgetApi):
     def get(self, request: Request, conversation_id: str) -> Response:
         conversation = self.conversation_for(request, conversation_id)
         raw_after = request.query_params.get("after", "0")
-        if not raw_after.isdigit() or len(raw_after) > 18:
+        # isdigit() alone accepts "²" and other digits int() refuses.
+        if not raw_after.isascii() or not raw_after.isdigit() or len(raw_after) > 18:
             raise ServiceError("after must be a non-negative integer.", code="invalid", status=400)
         found = selectors.conversation_event_list(
             conversation_id=conversation.id, after=int(raw_after)

@@ -18,7 +18,6 @@ logger = logging.getLogger(__name__)
 CLOSE_UNAUTHORIZED = 4003
 # RFC 6455: 1009 "message too big"; 4029 mirrors HTTP 429 for a client sending too fast.
 AUTH_TIMEOUT_SECONDS = 10.0
-MAX_FRAME_CHARS = 4096
 
 
 @database_sync_to_async
@@ -86,7 +85,11 @@ class WidgetConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         if await self._frame_refused(text_data, bytes_data):
             return
-        frame = _parse_frame(text_data)
+        parsed, code = self._limiter.parse(text_data)
+        if code is not None:
+            await self._close_for_frame(code)
+            return
+        frame = parsed if isinstance(parsed, dict) else None
         if self.group is None:
             await self._authenticate(frame)
             return
@@ -99,12 +102,15 @@ class WidgetConsumer(AsyncWebsocketConsumer):
         code = self._limiter.verdict(text_data, bytes_data)
         if code is None:
             return False
+        await self._close_for_frame(code)
+        return True
+
+    async def _close_for_frame(self, code: int) -> None:
         logger.info(
             "widget socket closed: frame limit",
             extra={"conversation_id": self.conversation_id, "close_code": code},
         )
         await self.close(code=code)
-        return True
 
     async def _authenticate(self, frame: dict[str, Any] | None) -> None:
         after = frame.get("after", 0) if frame else None
@@ -182,13 +188,3 @@ def _header(scope: dict[str, Any], name: bytes) -> str:
         if key == name:
             return str(value.decode("latin-1"))
     return ""
-
-
-def _parse_frame(text_data: str | None) -> dict[str, Any] | None:
-    if not text_data or len(text_data) > MAX_FRAME_CHARS:
-        return None
-    try:
-        frame = json.loads(text_data)
-    except ValueError:
-        return None
-    return frame if isinstance(frame, dict) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from datetime import timedelta
 from typing import Any
 from uuid import UUID
@@ -49,12 +50,21 @@ class ConversationClosed(MessageRejected):
     status = 409
 
 
+# Unicode categories that draw nothing: format characters (U+200B zero-width space, U+2060,
+# bidi controls, U+FEFF), controls, and separators.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
+
+
+def _is_visible(text: str) -> bool:
+    return any(unicodedata.category(char) not in _INVISIBLE_CATEGORIES for char in text)
+
+
 def message_text_clean(text: object) -> str:
     """The trimmed text, or MessageInvalid with a reason a visitor can act on."""
     if not isinstance(text, str):
         raise MessageInvalid("text must be a string.")
     cleaned = text.strip()
-    if not cleaned:
+    if not _is_visible(cleaned):
         raise MessageInvalid("text must not be empty.")
     if len(cleaned) > MAX_TEXT_LENGTH:
         raise MessageInvalid(f"text must be at most {MAX_TEXT_LENGTH} characters after trimming.")

@@ -1,4 +1,4 @@
-"""Limits every public websocket applies to what clients send (size and rate of frames)."""
+"""Limits every public websocket applies: frame size, rate and depth; sockets per address."""
 
 from __future__ import annotations
 
@@ -48,3 +48,52 @@ class FrameLimiter:
             return None, CLOSE_INVALID_DATA
         except ValueError:
             return None, None
+
+
+CLOSE_TRY_AGAIN_LATER = 1013
+
+
+class SocketCapMiddleware:
+    """ASGI middleware for the websocket router: at most WS_MAX_SOCKETS_PER_IP open sockets
+    from one client address (core.client.client_ip) in this process.
+
+    Over the cap the socket is accepted and closed at once with 1013 "try again later", so a
+    client sees why instead of a bare refusal; nothing of the application runs for it. The
+    count is per process (each web process holds its own sockets), so N processes allow N
+    times the cap in all.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.open: dict[str, int] = {}
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope.get("type") != "websocket" or settings.WS_MAX_SOCKETS_PER_IP <= 0:
+            await self.app(scope, receive, send)
+            return
+        from core.client import client_ip
+
+        address = client_ip(scope) or "unknown"
+        if self.open.get(address, 0) >= settings.WS_MAX_SOCKETS_PER_IP:
+            message = await receive()
+            if message.get("type") == "websocket.connect":
+                await send({"type": "websocket.accept"})
+                await send({"type": "websocket.close", "code": CLOSE_TRY_AGAIN_LATER})
+            return
+        self.open[address] = self.open.get(address, 0) + 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            left = self.open.get(address, 1) - 1
+            if left > 0:
+                self.open[address] = left
+            else:
+                self.open.pop(address, None)
+
+
+async def websocket_not_found(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """The last websocket route: an unknown path is refused before the handshake (HTTP 403),
+    not left to URLRouter's "No route found" (a 500)."""
+    message = await receive()
+    if message.get("type") == "websocket.connect":
+        await send({"type": "websocket.close", "code": 4004})

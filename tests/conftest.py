@@ -74,6 +74,7 @@ def server_env(*, eager: bool, extra: Mapping[str, str] | None = None) -> dict[s
             # Every test client comes from 127.0.0.1; the limits themselves have API tests.
             "WIDGET_RATE_IP": "100000/minute",
             "WIDGET_RATE_CREATE_IP": "100000/minute",
+            "WS_MAX_SOCKETS_PER_IP": "100000",
         }
     )
     env.update(extra or {})

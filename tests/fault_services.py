@@ -257,6 +257,8 @@ def production_env(*, database_url: str, redis_url: str = "", **extra: str) -> d
             "WIDGET_RATE_IP": "100000/minute",
             "WIDGET_RATE_CREATE_IP": "100000/minute",
             "WIDGET_RATE_TOKEN": "100000/minute",
+            # Every test socket comes from 127.0.0.1; the cap has its own test.
+            "WS_MAX_SOCKETS_PER_IP": "100000",
             "WORKER_METRICS_PORT": "0",
         }
     )
@@ -315,6 +317,7 @@ class Uvicorn:
             str(self.port),
             "--lifespan",
             "off",
+            "--no-proxy-headers",
             "--no-access-log",
         ]
         if graceful_timeout:
