@@ -3,10 +3,15 @@
 import { REQUEST_TIMEOUT_MS } from "./config.js";
 
 export class ApiError {
-  constructor(status, message) {
+  constructor(status, message, code) {
     this.status = status;
     this.message = message;
+    this.code = code || ""; // the server's machine-readable `error`, when it sent one
   }
+}
+
+export function errorCode(body) {
+  return body && typeof body === "object" && typeof body.error === "string" ? body.error : "";
 }
 
 // The message to show for a failed request: the server's own words when it sent any.
@@ -66,7 +71,7 @@ export function createRequest(apiBase) {
           .catch(() => null)
           .then((data) => {
             if (!response.ok) {
-              throw new ApiError(response.status, errorMessage(response.status, data));
+              throw new ApiError(response.status, errorMessage(response.status, data), errorCode(data));
             }
             return { status: response.status, data };
           })

@@ -12,6 +12,14 @@ export const HUMAN_PATH = "/request-human";
 // CSAT after a resolved conversation.
 export const CSAT_PATH = "/csat";
 export const CSAT_MAX_COMMENT = 1000;
+// Ending the chat from the widget, leaving an address when nobody is online, and the
+// "Did this answer your question?" verdict on a help-center answer.
+export const END_PATH = "/end";
+export const CONTACT_PATH = "/contact";
+export const FEEDBACK_PATH = "/feedback";
+export const OFFLINE_TEXT =
+  "Nobody from our team is online right now. Leave your email address and we will write to you " +
+  "as soon as someone is back.";
 export const CHECK_IN_TEXT =
   "Thank you for reaching out today; we are glad you talked with us. " +
   "If things feel hard again, you can start a new conversation here at any time, " +
@@ -19,7 +27,8 @@ export const CHECK_IN_TEXT =
 
 export const STATUS_NOTES = {
   bot: "You are chatting with our assistant again.",
-  waiting_for_agent: "We are connecting you with a person. Please stay with us.",
+  // Neutral on purpose: whether someone can come now is said separately (queue place or offline).
+  waiting_for_agent: "Your conversation has been passed to our team.",
   with_agent: "A person from our team has joined the conversation.",
   resolved: "This conversation has been marked as resolved.",
 };

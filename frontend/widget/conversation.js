@@ -1,8 +1,8 @@
-// Starting a conversation, sending the visitor's messages (optimistic bubbles with retry) and
-// asking for a person.
+// Starting a conversation and sending the visitor's messages (optimistic bubbles with retry); a
+// message after the conversation was resolved starts a new one.
 
 import { ApiError } from "./api.js";
-import { GENERIC_ERROR, HUMAN_PATH, STATUS_NOTES, pageLocale } from "./config.js";
+import { GENERIC_ERROR, pageLocale } from "./config.js";
 import { confirmOptimistic } from "./messages.js";
 import { loadPrivacy } from "./privacy.js";
 import {
@@ -16,8 +16,8 @@ import {
   systemNote,
 } from "./render.js";
 import { createSeqState } from "./seq.js";
-import { saveSession, sessionLost } from "./session.js";
-import { setStatus, showQueue, updateHumanButton } from "./status.js";
+import { saveSession, sessionLost, sessionReset } from "./session.js";
+import { setStatus, updateHumanButton } from "./status.js";
 
 function conversationPath(id, rest) {
   return "/conversations/" + encodeURIComponent(id) + rest;
@@ -69,6 +69,11 @@ export function newClientId() {
 
 export function sendMessage(app, text) {
   clearError(app);
+  if (app.state.session && app.state.status === "resolved") {
+    // The visitor writes again after the end: a new conversation, below the old thread.
+    sessionReset(app);
+    systemNote(app, "Starting a new conversation.");
+  }
   const clientId = newClientId();
   const node = messageNode("visitor", text);
   node.classList.add("msg--pending");
@@ -132,34 +137,5 @@ function deliver(app, clientId, text, mayRestart) {
       setTyping(app, false);
       showError(app, err instanceof ApiError ? err.message : GENERIC_ERROR);
       markFailed(app, clientId, text);
-    });
-}
-
-// Shown only when the site's widget config offers it (the escalation API adds the feature
-// and POST .../request-human); probing the URL proves nothing, as every widget path answers.
-export function requestHuman(app) {
-  const { state, ui } = app;
-  if (!state.session) {
-    return;
-  }
-  clearError(app);
-  ui.humanBtn.disabled = true;
-  app
-    .request("POST", conversationPath(state.session.id, HUMAN_PATH), {}, state.session.token)
-    .then((result) => {
-      const next = result.data && result.data.status;
-      setStatus(app, next || "waiting_for_agent", !!next);
-      if (!next) {
-        systemNote(app, STATUS_NOTES.waiting_for_agent);
-      }
-      const data = result.data || {};
-      showQueue(app, data.queue_position, data.estimated_wait_seconds);
-    })
-    .catch((err) => {
-      showError(app, err instanceof ApiError ? err.message : GENERIC_ERROR);
-    })
-    .finally(() => {
-      ui.humanBtn.disabled = false;
-      updateHumanButton(app);
     });
 }

@@ -62,7 +62,7 @@ function handleEphemeral(app, event) {
     return;
   }
   if (type === "queue.updated") {
-    showQueue(app, event.position, event.estimated_wait_seconds);
+    showQueue(app, event.position, event.estimated_wait_seconds, event.offline);
     return;
   }
   if (type.indexOf("typing") !== -1) {

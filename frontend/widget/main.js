@@ -16,10 +16,11 @@ import { createRequest } from "./api.js";
 import { BACKOFF, CLOSE_FORBIDDEN, findScript, readConfig } from "./config.js";
 import { catchUp, frameEvents, handleEvent } from "./events.js";
 import { loadConfig, openPanel, wirePanel } from "./panel.js";
-import { wirePrivacy } from "./privacy.js";
+import { loadPrivacy, wirePrivacy } from "./privacy.js";
 import { setConn } from "./render.js";
-import { loadSession, sessionLost } from "./session.js";
+import { loadSession, saveSession, sessionLost, sessionReset, sharedSession } from "./session.js";
 import { createState } from "./state.js";
+import { updateHumanButton } from "./status.js";
 import { buildView } from "./view.js";
 
 // The conversation's websocket: every (re)connect resumes after lastSeq; while it is down the
@@ -52,12 +53,35 @@ function widgetSocket(app) {
   });
 }
 
+// Another tab of this site started a new conversation (or the first one): show that one here
+// too, below what this tab already shows.
+function followOtherTabs(app) {
+  window.addEventListener("storage", (event) => {
+    if (event.key !== app.config.storageKey) {
+      return;
+    }
+    const shared = sharedSession(app);
+    const { state } = app;
+    if (!shared || (state.session && state.session.id === shared.id)) {
+      return;
+    }
+    sessionReset(app);
+    state.session = { id: shared.id, token: shared.token, open: !app.ui.panel.hidden };
+    saveSession(app);
+    updateHumanButton(app);
+    app.socket.connect();
+    loadConfig(app);
+    loadPrivacy(app);
+  });
+}
+
 function mount(app) {
   document.body.appendChild(app.ui.host);
   const { session } = app.state;
   if (session) {
     // A reload resumes the stored conversation: the socket replays every event after seq 0.
     const wasOpen = session.open;
+    updateHumanButton(app);
     app.socket.connect();
     loadConfig(app);
     if (wasOpen) {
@@ -89,6 +113,7 @@ function start() {
 
   wirePrivacy(app);
   wirePanel(app);
+  followOtherTabs(app);
   window.addEventListener("online", () => app.socket.reconnectNow());
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") {

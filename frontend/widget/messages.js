@@ -1,9 +1,21 @@
 // Stored messages: each shown once, at its seq; a visitor's own message confirms its optimistic
 // bubble instead of appearing twice.
 
+import { textRuns } from "../shared/links.js";
 import { classifyMessage } from "./dedupe.js";
+import { feedbackBox } from "./knowledge.js";
 import { insertBySeq, messageNode, scrollToEnd, setState, setTyping } from "./render.js";
+import { updateHumanButton } from "./status.js";
 import { clearProvisional } from "./stream.js";
+
+// The crisis notice is the system message with help lines: the server's flag where it sends
+// one, else the phone numbers only that notice carries (the hand-off and status notes have none).
+export function isCrisisNotice(message) {
+  if (message.crisis_resources === true) {
+    return true;
+  }
+  return textRuns(message.text || "", { phones: true }).some((run) => run.kind === "tel");
+}
 
 export function renderMessage(app, message) {
   const { state } = app;
@@ -27,6 +39,14 @@ export function renderMessage(app, message) {
   }
   const node = messageNode(message.sender, message.text);
   node.setAttribute("data-message-id", id);
+  const feedback = message.sender === "bot" ? feedbackBox(app, message) : null;
+  if (feedback) {
+    node.appendChild(feedback);
+  }
+  if (message.sender === "system" && isCrisisNotice(message)) {
+    state.crisisNotice = true;
+    updateHumanButton(app);
+  }
   state.byMessageId.set(id, node);
   insertBySeq(app, node, message.seq);
   if (fromTeam) {

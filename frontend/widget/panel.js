@@ -1,7 +1,9 @@
 // Opening and closing the panel, the site's display name, the message box.
 
 import { MAX_TEXT } from "./config.js";
-import { requestHuman, sendMessage } from "./conversation.js";
+import { sendMessage } from "./conversation.js";
+import { wireEnd } from "./end.js";
+import { requestHuman } from "./human.js";
 import { loadPrivacy } from "./privacy.js";
 import { scrollToEnd, showError } from "./render.js";
 import { saveSession } from "./session.js";
@@ -76,6 +78,7 @@ export function wirePanel(app) {
   ui.launcher.addEventListener("click", () => openPanel(app));
   ui.closeBtn.addEventListener("click", () => closePanel(app));
   ui.humanBtn.addEventListener("click", () => requestHuman(app));
+  wireEnd(app);
   ui.form.addEventListener("submit", (event) => {
     event.preventDefault();
     submit(app);

@@ -2,6 +2,7 @@
 // in through textContent.
 
 import { el, owns } from "../shared/dom.js";
+import { linkedText } from "../shared/links.js";
 import { SENDER_LABELS, TYPING_TIMEOUT_MS } from "./config.js";
 import { insertionIndex } from "./seq.js";
 
@@ -51,11 +52,25 @@ export function insertBySeq(app, node, seq) {
   }
 }
 
+// Addresses in the team's messages (help-center articles) and phone numbers in notices (help
+// lines) become links; a visitor's own text stays plain.
+const LINKS = {
+  bot: { urls: true },
+  agent: { urls: true },
+  system: { urls: true, phones: true },
+};
+
 export function messageNode(sender, text) {
   const kind = owns(SENDER_LABELS, sender) ? sender : "system";
   const node = el("div", { class: "msg msg--" + kind, "data-sender": kind });
   node.appendChild(el("span", { class: "who" }, SENDER_LABELS[kind]));
-  node.appendChild(el("p", { class: "text" }, text));
+  const body = el("p", { class: "text" });
+  if (owns(LINKS, kind)) {
+    body.appendChild(linkedText(text, LINKS[kind]));
+  } else {
+    body.textContent = String(text);
+  }
+  node.appendChild(body);
   return node;
 }
 

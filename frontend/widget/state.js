@@ -24,5 +24,10 @@ export function createState(session) {
     wantedConsent: null, // an emotion-analysis choice made before the conversation existed
     configLoaded: false,
     csatForms: 0,
+    contactForms: 0,
+    lostId: null, // the conversation just forgotten (see saveSession)
+    crisisNotice: false, // a crisis notice is showing: the chat cannot be ended from here
+    offline: false, // nobody from the team can come now (request-human said so)
+    confirmingEnd: false, // the "End chat" control is asking "are you sure?"
   };
 }

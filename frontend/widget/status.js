@@ -6,9 +6,17 @@ import { STATUS_NOTES } from "./config.js";
 import { setTyping, systemNote } from "./render.js";
 import { clearProvisional } from "./stream.js";
 
+// The conversation's controls: "Talk to a person" while the bot answers; "End chat" while the
+// conversation is open, except beside a crisis notice (a person stays with the visitor).
 export function updateHumanButton(app) {
-  const { state } = app;
-  app.ui.humanBtn.hidden = !(state.session && state.humanAvailable && state.status === "bot");
+  const { state, ui } = app;
+  ui.humanBtn.hidden = !(state.session && state.humanAvailable && state.status === "bot");
+  const canEnd = !!state.session && state.status !== "resolved" && !state.crisisNotice;
+  if (!canEnd) {
+    state.confirmingEnd = false;
+  }
+  ui.endBtn.hidden = !canEnd || state.confirmingEnd;
+  ui.endConfirm.hidden = !canEnd || !state.confirmingEnd;
 }
 
 export function setStatus(app, next, announce, seq) {
@@ -42,8 +50,16 @@ export function queueText(position, waitSeconds) {
   return "You are number " + Math.floor(place) + " in the queue" + eta + ".";
 }
 
-export function showQueue(app, position, waitSeconds) {
+// `offline` (nobody can come now) hides any place and wait: they would be a promise.
+export function showQueue(app, position, waitSeconds, offline) {
+  if (offline !== undefined && offline !== null) {
+    app.state.offline = !!offline;
+  }
   const text = queueText(position, waitSeconds);
+  if (app.state.offline) {
+    app.ui.queueInfo.hidden = true;
+    return;
+  }
   if (app.state.status !== "waiting_for_agent" || text === null) {
     return;
   }

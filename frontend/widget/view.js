@@ -100,7 +100,15 @@ export function buildView(origin) {
   const actions = el("div", { class: "actions" });
   const humanBtn = el("button", { type: "button", class: "human" }, "Talk to a person");
   humanBtn.hidden = true;
-  actions.append(humanBtn);
+  const endBtn = el("button", { type: "button", class: "end" }, "End chat");
+  endBtn.hidden = true;
+  // The confirm step stays inside the widget: no window.confirm over the host page.
+  const endConfirm = el("div", { class: "end-confirm", role: "group", "aria-labelledby": "end-q" });
+  endConfirm.hidden = true;
+  const endYes = el("button", { type: "button", class: "end-yes" }, "Yes, end chat");
+  const endNo = el("button", { type: "button", class: "end-no" }, "Keep chatting");
+  endConfirm.append(el("span", { id: "end-q" }, "End this chat?"), endYes, endNo);
+  actions.append(humanBtn, endBtn, endConfirm);
   const { form, input, sendBtn } = buildForm();
   panel.append(header, privacy, log, typing, queueInfo, errorBox, actions, form);
   root.append(launcher, panel);
@@ -123,6 +131,10 @@ export function buildView(origin) {
     queueInfo,
     errorBox,
     humanBtn,
+    endBtn,
+    endConfirm,
+    endYes,
+    endNo,
     form,
     input,
     sendBtn,

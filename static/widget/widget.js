@@ -166,10 +166,15 @@
   var HUMAN_PATH = "/request-human";
   var CSAT_PATH = "/csat";
   var CSAT_MAX_COMMENT = 1e3;
+  var END_PATH = "/end";
+  var CONTACT_PATH = "/contact";
+  var FEEDBACK_PATH = "/feedback";
+  var OFFLINE_TEXT = "Nobody from our team is online right now. Leave your email address and we will write to you as soon as someone is back.";
   var CHECK_IN_TEXT = "Thank you for reaching out today; we are glad you talked with us. If things feel hard again, you can start a new conversation here at any time, and if you are in immediate danger, please call your local emergency number.";
   var STATUS_NOTES = {
     bot: "You are chatting with our assistant again.",
-    waiting_for_agent: "We are connecting you with a person. Please stay with us.",
+    // Neutral on purpose: whether someone can come now is said separately (queue place or offline).
+    waiting_for_agent: "Your conversation has been passed to our team.",
     with_agent: "A person from our team has joined the conversation.",
     resolved: "This conversation has been marked as resolved."
   };
@@ -196,11 +201,15 @@
 
   // frontend/widget/api.js
   var ApiError = class {
-    constructor(status, message) {
+    constructor(status, message, code) {
       this.status = status;
       this.message = message;
+      this.code = code || "";
     }
   };
+  function errorCode(body) {
+    return body && typeof body === "object" && typeof body.error === "string" ? body.error : "";
+  }
   function errorMessage(status, body) {
     if (body && typeof body === "object") {
       const candidates = [body.message, body.detail, body.error];
@@ -250,7 +259,7 @@
       }).then(
         (response) => response.json().catch(() => null).then((data) => {
           if (!response.ok) {
-            throw new ApiError(response.status, errorMessage(response.status, data));
+            throw new ApiError(response.status, errorMessage(response.status, data), errorCode(data));
           }
           return { status: response.status, data };
         })
@@ -280,6 +289,87 @@
       node.textContent = String(text);
     }
     return node;
+  }
+
+  // frontend/shared/links.js
+  var URL_RE = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+  var TRAILING = /[.,;:!?'"\]}>]+$/;
+  var PHONE_RE = /(?<![\w./@+-])\+?\d(?:[ -]?\d){2,14}(?![\w/@-]|\.\w)/g;
+  function trimUrl(raw) {
+    let url = raw.replace(TRAILING, "");
+    while (url.endsWith(")") && (url.match(/\(/g) || []).length < (url.match(/\)/g) || []).length) {
+      url = url.slice(0, -1).replace(TRAILING, "");
+    }
+    return url;
+  }
+  function safeHref(raw) {
+    try {
+      const url = new URL(raw);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+  function telHref(number) {
+    return "tel:" + number.replace(/[\s-]/g, "");
+  }
+  function found(text, re, make) {
+    const spans = [];
+    re.lastIndex = 0;
+    let match;
+    while ((match = re.exec(text)) !== null) {
+      const span = make(match[0], match.index);
+      if (span) {
+        spans.push(span);
+      }
+    }
+    return spans;
+  }
+  function textRuns(text, { urls = false, phones = false } = {}) {
+    const value = String(text);
+    let spans = [];
+    if (urls) {
+      spans = found(value, URL_RE, (raw, start2) => {
+        const shown = trimUrl(raw);
+        const href = safeHref(shown);
+        return href ? { kind: "url", start: start2, end: start2 + shown.length, text: shown, href } : null;
+      });
+    }
+    if (phones) {
+      const outsideUrls = (start2, end) => spans.every((s) => end <= s.start || start2 >= s.end);
+      const numbers = found(
+        value,
+        PHONE_RE,
+        (raw, start2) => outsideUrls(start2, start2 + raw.length) ? { kind: "tel", start: start2, end: start2 + raw.length, text: raw, href: telHref(raw) } : null
+      );
+      spans = spans.concat(numbers).sort((a, b) => a.start - b.start);
+    }
+    const runs = [];
+    let at = 0;
+    spans.forEach((span) => {
+      if (span.start > at) {
+        runs.push({ kind: "text", text: value.slice(at, span.start) });
+      }
+      runs.push({ kind: span.kind, text: span.text, href: span.href });
+      at = span.end;
+    });
+    if (at < value.length || !runs.length) {
+      runs.push({ kind: "text", text: value.slice(at) });
+    }
+    return runs;
+  }
+  function linkedText(text, options) {
+    const fragment = document.createDocumentFragment();
+    textRuns(text, options).forEach((run) => {
+      if (run.kind === "url") {
+        fragment.appendChild(el("a", { href: run.href, target: "_blank", rel: "noopener noreferrer" }, run.text));
+      } else if (run.kind === "tel") {
+        fragment.appendChild(el("a", { href: run.href, class: "tel" }, run.text));
+      } else {
+        fragment.appendChild(document.createTextNode(run.text));
+      }
+    });
+    return fragment;
   }
 
   // frontend/widget/seq.js
@@ -381,11 +471,22 @@
       target.appendChild(node);
     }
   }
+  var LINKS = {
+    bot: { urls: true },
+    agent: { urls: true },
+    system: { urls: true, phones: true }
+  };
   function messageNode(sender, text) {
     const kind = owns(SENDER_LABELS, sender) ? sender : "system";
     const node = el("div", { class: "msg msg--" + kind, "data-sender": kind });
     node.appendChild(el("span", { class: "who" }, SENDER_LABELS[kind]));
-    node.appendChild(el("p", { class: "text" }, text));
+    const body = el("p", { class: "text" });
+    if (owns(LINKS, kind)) {
+      body.appendChild(linkedText(text, LINKS[kind]));
+    } else {
+      body.textContent = String(text);
+    }
+    node.appendChild(body);
     return node;
   }
   function setState(node, text, withRetry) {
@@ -545,6 +646,62 @@
     return { kind: "new", id };
   }
 
+  // frontend/widget/offline.js
+  function offerContact(app) {
+    const { state } = app;
+    if (!state.session || currentThread(app).querySelector(".contact")) {
+      return;
+    }
+    systemNote(app, OFFLINE_TEXT);
+    const form = contactForm(app, state.session);
+    form.classList.add("msg--local");
+    insertBySeq(app, form, state.seq.lastSeq + 0.5);
+    scrollToEnd(app);
+  }
+  function contactForm(app, session) {
+    app.state.contactForms += 1;
+    const ids = { label: "contact-l-" + app.state.contactForms, input: "contact-e-" + app.state.contactForms };
+    const form = el("form", { class: "contact", novalidate: "", "aria-labelledby": ids.label });
+    const label = el("label", { id: ids.label, for: ids.input }, "Your email address");
+    const input = el("input", {
+      id: ids.input,
+      type: "email",
+      name: "email",
+      autocomplete: "email",
+      maxlength: "254",
+      required: ""
+    });
+    const send = el("button", { type: "submit" }, "Send");
+    const note = el("p", { class: "contact-status", role: "status" });
+    const row = el("div", { class: "row" });
+    row.append(input, send);
+    form.append(label, row, note);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const email = input.value.trim();
+      if (!email) {
+        showNote(note, "Please enter your email address.", true);
+        return;
+      }
+      send.disabled = true;
+      const path = "/conversations/" + encodeURIComponent(session.id) + CONTACT_PATH;
+      app.request("POST", path, { email }, session.token).then((result) => {
+        const saved = result.data && typeof result.data.email === "string" && result.data.email || email;
+        const thanks = el("p", { class: "contact-done" }, "Thank you. We will write to " + saved + " as soon as someone is back.");
+        form.replaceChildren(thanks);
+      }).catch((err) => {
+        send.disabled = false;
+        showNote(note, err.message, true);
+        input.focus();
+      });
+    });
+    return form;
+  }
+  function showNote(note, text, isError) {
+    note.textContent = text;
+    note.classList.toggle("is-error", !!isError);
+  }
+
   // frontend/widget/stream.js
   function clearProvisional(app) {
     const { state } = app;
@@ -590,58 +747,16 @@
     scrollToEnd(app);
   }
 
-  // frontend/widget/messages.js
-  function renderMessage(app, message) {
-    const { state } = app;
-    const verdict = classifyMessage(state.seenMessageIds, state.optimistic, message);
-    if (verdict.kind === "invalid" || verdict.kind === "duplicate") {
-      return;
-    }
-    if (verdict.kind === "optimistic") {
-      confirmOptimistic(app, verdict.key, message);
-      return;
-    }
-    const id = verdict.id;
-    const fromTeam = message.sender === "bot" || message.sender === "agent";
-    state.seenMessageIds.add(id);
-    if (fromTeam) {
-      if (message.reply_to !== void 0 && message.reply_to !== null) {
-        state.answered.add(String(message.reply_to));
-      }
-      clearProvisional(app);
-    }
-    const node = messageNode(message.sender, message.text);
-    node.setAttribute("data-message-id", id);
-    state.byMessageId.set(id, node);
-    insertBySeq(app, node, message.seq);
-    if (fromTeam) {
-      setTyping(app, false);
-    }
-    scrollToEnd(app);
-  }
-  function confirmOptimistic(app, clientId, message) {
-    const { state } = app;
-    const entry = state.optimistic.get(clientId);
-    if (!entry) {
-      return;
-    }
-    const id = String(message.id);
-    entry.messageId = id;
-    state.optimistic.delete(clientId);
-    state.seenMessageIds.add(id);
-    state.byMessageId.set(id, entry.el);
-    entry.el.classList.remove("msg--pending", "msg--failed");
-    entry.el.setAttribute("data-message-id", id);
-    setState(entry.el, "");
-    entry.el.remove();
-    insertBySeq(app, entry.el, message.seq);
-    scrollToEnd(app);
-  }
-
   // frontend/widget/status.js
   function updateHumanButton(app) {
-    const { state } = app;
-    app.ui.humanBtn.hidden = !(state.session && state.humanAvailable && state.status === "bot");
+    const { state, ui } = app;
+    ui.humanBtn.hidden = !(state.session && state.humanAvailable && state.status === "bot");
+    const canEnd = !!state.session && state.status !== "resolved" && !state.crisisNotice;
+    if (!canEnd) {
+      state.confirmingEnd = false;
+    }
+    ui.endBtn.hidden = !canEnd || state.confirmingEnd;
+    ui.endConfirm.hidden = !canEnd || !state.confirmingEnd;
   }
   function setStatus(app, next, announce, seq) {
     const { state } = app;
@@ -671,8 +786,15 @@
     const eta = minutes ? ", about " + minutes + (minutes === 1 ? " minute" : " minutes") : "";
     return "You are number " + Math.floor(place) + " in the queue" + eta + ".";
   }
-  function showQueue(app, position, waitSeconds) {
+  function showQueue(app, position, waitSeconds, offline) {
+    if (offline !== void 0 && offline !== null) {
+      app.state.offline = !!offline;
+    }
     const text = queueText(position, waitSeconds);
+    if (app.state.offline) {
+      app.ui.queueInfo.hidden = true;
+      return;
+    }
     if (app.state.status !== "waiting_for_agent" || text === null) {
       return;
     }
@@ -680,44 +802,235 @@
     app.ui.queueInfo.hidden = false;
   }
 
+  // frontend/widget/human.js
+  function conversationPath(id, rest) {
+    return "/conversations/" + encodeURIComponent(id) + rest;
+  }
+  function requestHuman(app) {
+    const { state, ui } = app;
+    if (!state.session) {
+      return;
+    }
+    clearError(app);
+    ui.humanBtn.disabled = true;
+    app.request("POST", conversationPath(state.session.id, HUMAN_PATH), {}, state.session.token).then((result) => {
+      const data = result.data || {};
+      const next = data.status;
+      setStatus(app, next || "waiting_for_agent", !!next);
+      if (!next) {
+        systemNote(app, STATUS_NOTES.waiting_for_agent);
+      }
+      const offline = data.offline === true;
+      showQueue(app, data.queue_position, data.estimated_wait_seconds, offline);
+      if (offline) {
+        offerContact(app);
+      }
+    }).catch((err) => {
+      showError(app, err instanceof ApiError ? err.message : GENERIC_ERROR);
+    }).finally(() => {
+      ui.humanBtn.disabled = false;
+      updateHumanButton(app);
+    });
+  }
+
+  // frontend/widget/knowledge.js
+  var ASKS_FEEDBACK = { answered: true, suggested: true };
+  function wantsFeedback(message) {
+    const kb = message && message.knowledge;
+    return !!(kb && typeof kb === "object" && owns(ASKS_FEEDBACK, kb.outcome));
+  }
+  function feedbackBox(app, message) {
+    const { session } = app.state;
+    if (!session || !wantsFeedback(message)) {
+      return null;
+    }
+    const id = "kb-q-" + String(message.id).replace(/[^0-9A-Za-z_-]/g, "");
+    const box = el("div", { class: "kb-feedback", role: "group", "aria-labelledby": id });
+    const question = el("p", { id }, "Did this answer your question?");
+    const yes = el("button", { type: "button", class: "kb-yes", "aria-pressed": "false" }, "Yes");
+    const no = el("button", { type: "button", class: "kb-no", "aria-pressed": "false" }, "No");
+    const row = el("div", { class: "row" });
+    row.append(yes, no);
+    const note = el("p", { class: "kb-status", role: "status" });
+    box.append(question, row, note);
+    const path = "/conversations/" + encodeURIComponent(session.id) + "/messages/" + encodeURIComponent(String(message.id)) + FEEDBACK_PATH;
+    function answer(helpful) {
+      yes.disabled = true;
+      no.disabled = true;
+      note.textContent = "";
+      app.request("POST", path, { helpful }, session.token).then((result) => {
+        const data = result.data || {};
+        yes.setAttribute("aria-pressed", helpful ? "true" : "false");
+        no.setAttribute("aria-pressed", helpful ? "false" : "true");
+        if (helpful) {
+          note.textContent = "Thank you, glad it helped.";
+          return;
+        }
+        note.textContent = "Sorry it did not help.";
+        if (data.offer_human === true) {
+          offerPerson(app, box, session);
+        }
+      }).catch((err) => {
+        note.textContent = err.message;
+      }).finally(() => {
+        yes.disabled = false;
+        no.disabled = false;
+      });
+    }
+    yes.addEventListener("click", () => answer(true));
+    no.addEventListener("click", () => answer(false));
+    return box;
+  }
+  function offerPerson(app, box, session) {
+    if (box.querySelector(".kb-human")) {
+      return;
+    }
+    const offer = el("div", { class: "row kb-offer" });
+    const text = el("span", null, "Would you like to talk to a person?");
+    const button = el("button", { type: "button", class: "kb-human" }, "Talk to a person");
+    button.addEventListener("click", () => {
+      button.disabled = true;
+      if (app.state.session && app.state.session.id === session.id) {
+        requestHuman(app);
+      }
+      offer.remove();
+    });
+    offer.append(text, button);
+    box.appendChild(offer);
+  }
+
+  // frontend/widget/messages.js
+  function isCrisisNotice(message) {
+    if (message.crisis_resources === true) {
+      return true;
+    }
+    return textRuns(message.text || "", { phones: true }).some((run) => run.kind === "tel");
+  }
+  function renderMessage(app, message) {
+    const { state } = app;
+    const verdict = classifyMessage(state.seenMessageIds, state.optimistic, message);
+    if (verdict.kind === "invalid" || verdict.kind === "duplicate") {
+      return;
+    }
+    if (verdict.kind === "optimistic") {
+      confirmOptimistic(app, verdict.key, message);
+      return;
+    }
+    const id = verdict.id;
+    const fromTeam = message.sender === "bot" || message.sender === "agent";
+    state.seenMessageIds.add(id);
+    if (fromTeam) {
+      if (message.reply_to !== void 0 && message.reply_to !== null) {
+        state.answered.add(String(message.reply_to));
+      }
+      clearProvisional(app);
+    }
+    const node = messageNode(message.sender, message.text);
+    node.setAttribute("data-message-id", id);
+    const feedback = message.sender === "bot" ? feedbackBox(app, message) : null;
+    if (feedback) {
+      node.appendChild(feedback);
+    }
+    if (message.sender === "system" && isCrisisNotice(message)) {
+      state.crisisNotice = true;
+      updateHumanButton(app);
+    }
+    state.byMessageId.set(id, node);
+    insertBySeq(app, node, message.seq);
+    if (fromTeam) {
+      setTyping(app, false);
+    }
+    scrollToEnd(app);
+  }
+  function confirmOptimistic(app, clientId, message) {
+    const { state } = app;
+    const entry = state.optimistic.get(clientId);
+    if (!entry) {
+      return;
+    }
+    const id = String(message.id);
+    entry.messageId = id;
+    state.optimistic.delete(clientId);
+    state.seenMessageIds.add(id);
+    state.byMessageId.set(id, entry.el);
+    entry.el.classList.remove("msg--pending", "msg--failed");
+    entry.el.setAttribute("data-message-id", id);
+    setState(entry.el, "");
+    entry.el.remove();
+    insertBySeq(app, entry.el, message.seq);
+    scrollToEnd(app);
+  }
+
   // frontend/widget/session.js
-  function loadSession(storageKey) {
+  function readJson(storage, key) {
     try {
-      const raw = window.sessionStorage.getItem(storageKey);
-      const data = raw ? JSON.parse(raw) : null;
-      if (data && typeof data.id === "string" && typeof data.token === "string") {
-        return { id: data.id, token: data.token, open: !!data.open };
+      const raw = window[storage].getItem(key);
+      return raw ? JSON.parse(raw) : null;
+    } catch {
+      return null;
+    }
+  }
+  function writeJson(storage, key, value) {
+    try {
+      if (value === null) {
+        window[storage].removeItem(key);
+      } else {
+        window[storage].setItem(key, JSON.stringify(value));
       }
     } catch {
+    }
+  }
+  function storedConversation(data) {
+    if (data && typeof data.id === "string" && typeof data.token === "string" && data.id && data.token) {
+      return { id: data.id, token: data.token };
     }
     return null;
   }
+  function loadSession(storageKey) {
+    const tab = readJson("sessionStorage", storageKey) || {};
+    const stored = storedConversation(readJson("localStorage", storageKey)) || storedConversation(tab);
+    if (!stored) {
+      return null;
+    }
+    writeJson("localStorage", storageKey, stored);
+    return { id: stored.id, token: stored.token, open: !!tab.open };
+  }
   function saveSession(app) {
     const { session } = app.state;
-    try {
-      if (session) {
-        window.sessionStorage.setItem(
-          app.config.storageKey,
-          JSON.stringify({ id: session.id, token: session.token, open: !app.ui.panel.hidden })
-        );
-      } else {
-        window.sessionStorage.removeItem(app.config.storageKey);
+    const key = app.config.storageKey;
+    if (session) {
+      writeJson("localStorage", key, { id: session.id, token: session.token });
+    } else {
+      const stored = storedConversation(readJson("localStorage", key));
+      if (stored && app.state.lostId && stored.id === app.state.lostId) {
+        writeJson("localStorage", key, null);
       }
-    } catch {
     }
+    writeJson("sessionStorage", key, { open: !app.ui.panel.hidden });
   }
-  function sessionLost(app, quiet) {
+  function sharedSession(app) {
+    return storedConversation(readJson("localStorage", app.config.storageKey));
+  }
+  function sessionReset(app) {
     const { state } = app;
     app.socket.disconnect();
+    state.lostId = state.session ? state.session.id : null;
     state.session = null;
     saveSession(app);
     state.seq = createSeqState();
     clearProvisional(app);
     state.answered.clear();
     state.thread = null;
+    state.status = "bot";
+    state.crisisNotice = false;
+    state.offline = false;
+    app.ui.queueInfo.hidden = true;
     setTyping(app, false);
     updateHumanButton(app);
     setConn(app, "");
+  }
+  function sessionLost(app, quiet) {
+    sessionReset(app);
     if (!quiet) {
       systemNote(app, "This chat session has ended. Send a message to start a new conversation.");
     }
@@ -769,7 +1082,7 @@
       return;
     }
     if (type === "queue.updated") {
-      showQueue(app, event.position, event.estimated_wait_seconds);
+      showQueue(app, event.position, event.estimated_wait_seconds, event.offline);
       return;
     }
     if (type.indexOf("typing") !== -1) {
@@ -881,7 +1194,7 @@
   }
 
   // frontend/widget/conversation.js
-  function conversationPath(id, rest) {
+  function conversationPath2(id, rest) {
     return "/conversations/" + encodeURIComponent(id) + rest;
   }
   function ensureConversation(app) {
@@ -924,6 +1237,10 @@
   }
   function sendMessage(app, text) {
     clearError(app);
+    if (app.state.session && app.state.status === "resolved") {
+      sessionReset(app);
+      systemNote(app, "Starting a new conversation.");
+    }
     const clientId = newClientId();
     const node = messageNode("visitor", text);
     node.classList.add("msg--pending");
@@ -961,7 +1278,7 @@
     ensureConversation(app).then(
       (current) => app.request(
         "POST",
-        conversationPath(current.id, "/messages"),
+        conversationPath2(current.id, "/messages"),
         { client_message_id: clientId, text },
         current.token
       )
@@ -982,26 +1299,55 @@
       markFailed(app, clientId, text);
     });
   }
-  function requestHuman(app) {
+
+  // frontend/widget/end.js
+  function askToEnd(app) {
+    app.state.confirmingEnd = true;
+    updateHumanButton(app);
+    app.ui.endYes.focus();
+  }
+  function keepChatting(app) {
+    app.state.confirmingEnd = false;
+    updateHumanButton(app);
+    app.ui.endBtn.focus();
+  }
+  function endChat(app) {
     const { state, ui } = app;
-    if (!state.session) {
+    const session = state.session;
+    if (!session) {
       return;
     }
     clearError(app);
-    ui.humanBtn.disabled = true;
-    app.request("POST", conversationPath(state.session.id, HUMAN_PATH), {}, state.session.token).then((result) => {
-      const next = result.data && result.data.status;
-      setStatus(app, next || "waiting_for_agent", !!next);
-      if (!next) {
-        systemNote(app, STATUS_NOTES.waiting_for_agent);
-      }
-      const data = result.data || {};
-      showQueue(app, data.queue_position, data.estimated_wait_seconds);
+    ui.endYes.disabled = true;
+    const path = "/conversations/" + encodeURIComponent(session.id) + END_PATH;
+    app.request("POST", path, {}, session.token).then(() => {
+      state.confirmingEnd = false;
+      return catchUp(app);
     }).catch((err) => {
+      state.confirmingEnd = false;
+      const code = err instanceof ApiError ? err.code : "";
+      if (code === "crisis_latched") {
+        state.crisisNotice = true;
+      } else if (code === "conversation_resolved") {
+        catchUp(app);
+        return;
+      }
       showError(app, err instanceof ApiError ? err.message : GENERIC_ERROR);
     }).finally(() => {
-      ui.humanBtn.disabled = false;
+      ui.endYes.disabled = false;
       updateHumanButton(app);
+    });
+  }
+  function wireEnd(app) {
+    const { ui } = app;
+    ui.endBtn.addEventListener("click", () => askToEnd(app));
+    ui.endNo.addEventListener("click", () => keepChatting(app));
+    ui.endYes.addEventListener("click", () => endChat(app));
+    ui.endConfirm.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        keepChatting(app);
+      }
     });
   }
 
@@ -1066,6 +1412,7 @@
     ui.launcher.addEventListener("click", () => openPanel(app));
     ui.closeBtn.addEventListener("click", () => closePanel(app));
     ui.humanBtn.addEventListener("click", () => requestHuman(app));
+    wireEnd(app);
     ui.form.addEventListener("submit", (event) => {
       event.preventDefault();
       submit(app);
@@ -1114,12 +1461,129 @@
       wantedConsent: null,
       // an emotion-analysis choice made before the conversation existed
       configLoaded: false,
-      csatForms: 0
+      csatForms: 0,
+      contactForms: 0,
+      lostId: null,
+      // the conversation just forgotten (see saveSession)
+      crisisNotice: false,
+      // a crisis notice is showing: the chat cannot be ended from here
+      offline: false,
+      // nobody from the team can come now (request-human said so)
+      confirmingEnd: false
+      // the "End chat" control is asking "are you sure?"
     };
   }
 
   // frontend/widget/widget.css
-  var widget_default = "/* Empathy Desk widget styles, scoped to its shadow root. esbuild bundles this file as text;\n   view.js adopts it as a constructed stylesheet (no <style> text for a CSP to block). */\n:host { all: initial; }\n.root { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;\n  font: 15px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2430; }\nbutton { font: inherit; cursor: pointer; }\nbutton:focus-visible, textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }\n.launcher { border: 0; border-radius: 999px; padding: 12px 20px; background: #3b5bdb;\n  color: #fff; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }\n.launcher[aria-expanded='true'] { display: none; }\n.panel { display: flex; flex-direction: column; width: 370px; height: min(600px, 80vh);\n  background: #fff; border-radius: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.3); overflow: hidden; }\n.panel[hidden] { display: none; }\n.header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #3b5bdb; color: #fff; }\n.title { margin: 0; font-size: 16px; font-weight: 600; flex: 1; }\n.conn { font-size: 12px; opacity: .9; }\n.close { border: 0; background: transparent; color: #fff; font-size: 22px; line-height: 1;\n  padding: 4px 8px; border-radius: 6px; min-width: 44px; min-height: 44px; }\n.log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px;\n  background: #f6f7fb; overscroll-behavior: contain; }\n.thread { display: flex; flex-direction: column; gap: 8px; }\n.msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap;\n  overflow-wrap: anywhere; }\n.msg .who { display: block; font-size: 11px; font-weight: 600; opacity: .75; margin-bottom: 2px; }\n.msg .text { margin: 0; }\n.msg--visitor { align-self: flex-end; background: #3b5bdb; color: #fff; }\n.msg--bot, .msg--agent { align-self: flex-start; background: #fff; border: 1px solid #dde1ec; }\n.msg--agent { border-color: #2f9e44; }\n/* System notices carry help resources and handoff news: they must be easy to read. */\n.msg--system { align-self: stretch; max-width: 100%; background: #fff8e6; color: #2b2b2b;\n  font-size: 14px; text-align: left; border: 1px solid #f0c36d; }\n.msg--pending { opacity: .7; }\n.msg--streaming { opacity: .85; }\n.msg--failed { background: #fff0f0; color: #8a1c1c; border: 1px solid #e03131; }\n.state { display: block; font-size: 11px; margin-top: 2px; opacity: .85; }\n.retry { margin-left: 6px; border: 0; background: transparent; color: inherit;\n  text-decoration: underline; padding: 0; font-size: 11px; }\n.typing { padding: 4px 14px; font-size: 13px; color: #5c6370; min-height: 18px; }\n.typing[hidden] { display: none; }\n.queue { padding: 4px 14px; font-size: 13px; color: #5c6370; }\n.queue[hidden] { display: none; }\n.error { margin: 0 12px 6px; padding: 8px 10px; border-radius: 8px; background: #fff0f0;\n  color: #8a1c1c; border: 1px solid #e03131; font-size: 13px; }\n.error[hidden] { display: none; }\n.actions { padding: 0 12px; }\n.human { border: 1px solid #3b5bdb; background: #fff; color: #3b5bdb; border-radius: 999px;\n  padding: 6px 14px; font-size: 13px; margin-bottom: 6px; min-height: 36px; }\n.human[hidden] { display: none; }\n.form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #dde1ec; background: #fff; }\n.input { flex: 1; resize: none; border: 1px solid #c5cad6; border-radius: 10px; padding: 8px 10px;\n  font: inherit; min-height: 40px; max-height: 120px; }\n.send { border: 0; border-radius: 10px; padding: 0 16px; background: #3b5bdb; color: #fff;\n  font-weight: 600; min-width: 64px; min-height: 44px; }\n.sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;\n  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }\n.privacy { padding: 6px 12px; font-size: 12px; color: #5c6370; background: #fff;\n  border-bottom: 1px solid #dde1ec; }\n.privacy p { margin: 0 0 4px; }\n.privacy a, .privacy .link { color: #3b5bdb; }\n.privacy .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }\n.privacy .link { border: 0; background: transparent; padding: 0; font-size: 12px;\n  text-decoration: underline; min-height: 24px; }\n.privacy input { margin: 0 4px 0 0; vertical-align: middle; }\n.csat { align-self: stretch; background: #fff; border: 1px solid #dde1ec; border-radius: 12px;\n  padding: 10px 12px; display: flex; flex-direction: column; gap: 8px; }\n.csat p { margin: 0; }\n.csat .scores { display: flex; gap: 6px; }\n.csat .score { flex: 1; min-height: 44px; border: 1px solid #3b5bdb; border-radius: 8px;\n  background: #fff; color: #3b5bdb; font-weight: 600; }\n.csat .score[aria-pressed='true'] { background: #3b5bdb; color: #fff; }\n.csat textarea { font: inherit; border: 1px solid #c5cad6; border-radius: 8px; padding: 6px 8px;\n  resize: vertical; min-height: 40px; }\n.csat .csat-send { align-self: flex-end; border: 0; border-radius: 8px; padding: 0 14px;\n  min-height: 40px; background: #3b5bdb; color: #fff; font-weight: 600; }\n.csat .csat-status { font-size: 13px; color: #5c6370; min-height: 1em; }\n@media (max-width: 480px) {\n  .root { right: 12px; bottom: 12px; }\n  .root.is-open { inset: 0; right: 0; bottom: 0; }\n  .panel { position: fixed; inset: 0; width: 100%; height: 100%; border-radius: 0; }\n  .input { font-size: 16px; } /* 16px stops iOS from zooming into the field */\n}\n@media (prefers-reduced-motion: no-preference) { .msg { animation: pop .15s ease-out; } }\n@keyframes pop { from { transform: translateY(4px); opacity: 0; } to { transform: none; } }\n";
+  var widget_default = `/* Empathy Desk widget styles, scoped to its shadow root. esbuild bundles this file as text;
+   view.js adopts it as a constructed stylesheet (no <style> text for a CSP to block). */
+:host { all: initial; }
+.root { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;
+  font: 15px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2430; }
+button { font: inherit; cursor: pointer; }
+button:focus-visible, textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+.launcher { border: 0; border-radius: 999px; padding: 12px 20px; background: #3b5bdb;
+  color: #fff; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
+.launcher[aria-expanded='true'] { display: none; }
+.panel { display: flex; flex-direction: column; width: 370px; height: min(600px, 80vh);
+  background: #fff; border-radius: 14px; box-shadow: 0 8px 30px rgba(0,0,0,.3); overflow: hidden; }
+.panel[hidden] { display: none; }
+.header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #3b5bdb; color: #fff; }
+.title { margin: 0; font-size: 16px; font-weight: 600; flex: 1; }
+.conn { font-size: 12px; opacity: .9; }
+.close { border: 0; background: transparent; color: #fff; font-size: 22px; line-height: 1;
+  padding: 4px 8px; border-radius: 6px; min-width: 44px; min-height: 44px; }
+.log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px;
+  background: #f6f7fb; overscroll-behavior: contain; }
+.thread { display: flex; flex-direction: column; gap: 8px; }
+.msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap;
+  overflow-wrap: anywhere; }
+.msg .who { display: block; font-size: 11px; font-weight: 600; opacity: .75; margin-bottom: 2px; }
+.msg .text { margin: 0; }
+.msg--visitor { align-self: flex-end; background: #3b5bdb; color: #fff; }
+.msg--bot, .msg--agent { align-self: flex-start; background: #fff; border: 1px solid #dde1ec; }
+.msg--agent { border-color: #2f9e44; }
+/* System notices carry help resources and handoff news: they must be easy to read. */
+.msg--system { align-self: stretch; max-width: 100%; background: #fff8e6; color: #2b2b2b;
+  font-size: 14px; text-align: left; border: 1px solid #f0c36d; }
+.msg--pending { opacity: .7; }
+.msg--streaming { opacity: .85; }
+.msg--failed { background: #fff0f0; color: #8a1c1c; border: 1px solid #e03131; }
+.state { display: block; font-size: 11px; margin-top: 2px; opacity: .85; }
+.retry { margin-left: 6px; border: 0; background: transparent; color: inherit;
+  text-decoration: underline; padding: 0; font-size: 11px; }
+.typing { padding: 4px 14px; font-size: 13px; color: #5c6370; min-height: 18px; }
+.typing[hidden] { display: none; }
+.queue { padding: 4px 14px; font-size: 13px; color: #5c6370; }
+.queue[hidden] { display: none; }
+.error { margin: 0 12px 6px; padding: 8px 10px; border-radius: 8px; background: #fff0f0;
+  color: #8a1c1c; border: 1px solid #e03131; font-size: 13px; }
+.error[hidden] { display: none; }
+.actions { padding: 0 12px; }
+.human { border: 1px solid #3b5bdb; background: #fff; color: #3b5bdb; border-radius: 999px;
+  padding: 6px 14px; font-size: 13px; margin-bottom: 6px; min-height: 36px; }
+.human[hidden] { display: none; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; }
+.end, .end-yes, .end-no { border: 1px solid #868e96; background: #fff; color: #3d434d;
+  border-radius: 999px; padding: 6px 14px; font-size: 13px; margin-bottom: 6px; min-height: 36px; }
+.end-yes { border-color: #c92a2a; color: #c92a2a; }
+.end[hidden], .end-confirm[hidden] { display: none; }
+.end-confirm { display: flex; flex-wrap: wrap; align-items: center; gap: 0 8px; font-size: 13px; }
+.msg a { color: #1c3faa; text-decoration: underline; }
+.msg--system a.tel { font-weight: 600; color: #7a4a00; }
+/* "Did this answer your question?" under a help-center answer, and the offline offer. */
+.kb-feedback, .contact { align-self: flex-start; max-width: 85%; background: #fff;
+  border: 1px dashed #c5cad6; border-radius: 12px; padding: 8px 12px; font-size: 13px;
+  display: flex; flex-direction: column; gap: 6px; }
+.contact { align-self: stretch; max-width: 100%; }
+.msg .kb-feedback { max-width: none; margin-top: 8px; padding: 6px 0 0; border: 0;
+  border-top: 1px dashed #c5cad6; border-radius: 0; white-space: normal; }
+.kb-offer { align-items: center; }
+.kb-feedback p, .contact p { margin: 0; }
+.kb-feedback .row, .contact .row { display: flex; flex-wrap: wrap; gap: 6px; }
+.kb-feedback button, .contact button { border: 1px solid #3b5bdb; background: #fff; color: #3b5bdb;
+  border-radius: 8px; padding: 4px 12px; min-height: 36px; font-size: 13px; }
+.kb-feedback button[aria-pressed='true'] { background: #3b5bdb; color: #fff; }
+.contact input { flex: 1; min-width: 0; font: inherit; border: 1px solid #c5cad6;
+  border-radius: 8px; padding: 6px 8px; min-height: 36px; }
+.contact .contact-status { color: #5c6370; min-height: 1em; }
+.contact .contact-status.is-error { color: #8a1c1c; }
+.form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #dde1ec; background: #fff; }
+.input { flex: 1; resize: none; border: 1px solid #c5cad6; border-radius: 10px; padding: 8px 10px;
+  font: inherit; min-height: 40px; max-height: 120px; }
+.send { border: 0; border-radius: 10px; padding: 0 16px; background: #3b5bdb; color: #fff;
+  font-weight: 600; min-width: 64px; min-height: 44px; }
+.sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.privacy { padding: 6px 12px; font-size: 12px; color: #5c6370; background: #fff;
+  border-bottom: 1px solid #dde1ec; }
+.privacy p { margin: 0 0 4px; }
+.privacy a, .privacy .link { color: #3b5bdb; }
+.privacy .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }
+.privacy .link { border: 0; background: transparent; padding: 0; font-size: 12px;
+  text-decoration: underline; min-height: 24px; }
+.privacy input { margin: 0 4px 0 0; vertical-align: middle; }
+.csat { align-self: stretch; background: #fff; border: 1px solid #dde1ec; border-radius: 12px;
+  padding: 10px 12px; display: flex; flex-direction: column; gap: 8px; }
+.csat p { margin: 0; }
+.csat .scores { display: flex; gap: 6px; }
+.csat .score { flex: 1; min-height: 44px; border: 1px solid #3b5bdb; border-radius: 8px;
+  background: #fff; color: #3b5bdb; font-weight: 600; }
+.csat .score[aria-pressed='true'] { background: #3b5bdb; color: #fff; }
+.csat textarea { font: inherit; border: 1px solid #c5cad6; border-radius: 8px; padding: 6px 8px;
+  resize: vertical; min-height: 40px; }
+.csat .csat-send { align-self: flex-end; border: 0; border-radius: 8px; padding: 0 14px;
+  min-height: 40px; background: #3b5bdb; color: #fff; font-weight: 600; }
+.csat .csat-status { font-size: 13px; color: #5c6370; min-height: 1em; }
+@media (max-width: 480px) {
+  .root { right: 12px; bottom: 12px; }
+  .root.is-open { inset: 0; right: 0; bottom: 0; }
+  .panel { position: fixed; inset: 0; width: 100%; height: 100%; border-radius: 0; }
+  .input { font-size: 16px; } /* 16px stops iOS from zooming into the field */
+}
+@media (prefers-reduced-motion: no-preference) { .msg { animation: pop .15s ease-out; } }
+@keyframes pop { from { transform: translateY(4px); opacity: 0; } to { transform: none; } }
+`;
 
   // frontend/widget/view.js
   function adoptStyles(shadow) {
@@ -1209,7 +1673,14 @@
     const actions = el("div", { class: "actions" });
     const humanBtn = el("button", { type: "button", class: "human" }, "Talk to a person");
     humanBtn.hidden = true;
-    actions.append(humanBtn);
+    const endBtn = el("button", { type: "button", class: "end" }, "End chat");
+    endBtn.hidden = true;
+    const endConfirm = el("div", { class: "end-confirm", role: "group", "aria-labelledby": "end-q" });
+    endConfirm.hidden = true;
+    const endYes = el("button", { type: "button", class: "end-yes" }, "Yes, end chat");
+    const endNo = el("button", { type: "button", class: "end-no" }, "Keep chatting");
+    endConfirm.append(el("span", { id: "end-q" }, "End this chat?"), endYes, endNo);
+    actions.append(humanBtn, endBtn, endConfirm);
     const { form, input, sendBtn } = buildForm();
     panel.append(header, privacy, log, typing, queueInfo, errorBox, actions, form);
     root.append(launcher, panel);
@@ -1231,6 +1702,10 @@
       queueInfo,
       errorBox,
       humanBtn,
+      endBtn,
+      endConfirm,
+      endYes,
+      endNo,
       form,
       input,
       sendBtn
@@ -1264,11 +1739,31 @@
       }
     });
   }
+  function followOtherTabs(app) {
+    window.addEventListener("storage", (event) => {
+      if (event.key !== app.config.storageKey) {
+        return;
+      }
+      const shared = sharedSession(app);
+      const { state } = app;
+      if (!shared || state.session && state.session.id === shared.id) {
+        return;
+      }
+      sessionReset(app);
+      state.session = { id: shared.id, token: shared.token, open: !app.ui.panel.hidden };
+      saveSession(app);
+      updateHumanButton(app);
+      app.socket.connect();
+      loadConfig(app);
+      loadPrivacy(app);
+    });
+  }
   function mount(app) {
     document.body.appendChild(app.ui.host);
     const { session } = app.state;
     if (session) {
       const wasOpen = session.open;
+      updateHumanButton(app);
       app.socket.connect();
       loadConfig(app);
       if (wasOpen) {
@@ -1297,6 +1792,7 @@
     app.socket = widgetSocket(app);
     wirePrivacy(app);
     wirePanel(app);
+    followOtherTabs(app);
     window.addEventListener("online", () => app.socket.reconnectNow());
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible") {

@@ -77,7 +77,8 @@ def phone_probe(browser: Any, demo_site: Site, request: pytest.FixtureRequest) -
 
 
 def _stored_session(page: Any) -> dict[str, Any]:
-    raw = page.evaluate("() => JSON.stringify(Object.assign({}, sessionStorage))")
+    # The conversation is kept per site key in localStorage (shared by the site's tabs).
+    raw = page.evaluate("() => JSON.stringify(Object.assign({}, localStorage))")
     entries = [json.loads(value) for value in json.loads(raw).values()]
     assert len(entries) == 1
     return entries[0]
@@ -394,6 +395,8 @@ def test_talk_to_a_person_shows_the_queue_place_and_it_moves_up_live(
     from escalations.models import Escalation
     from tests.escalations.conftest import make_agent
 
+    # Someone is online (so a wait is honest) but has no free seat (so nothing is routed).
+    make_agent("busy", status="online", capacity=0)
     visitors = [
         _open_page(browser, request, viewport={"width": 1280, "height": 800}) for _ in range(2)
     ]
@@ -408,7 +411,7 @@ def test_talk_to_a_person_shows_the_queue_place_and_it_moves_up_live(
         page.get_by_role("button", name="Talk to a person").click()
         expect(page.get_by_role("button", name="Talk to a person")).to_be_hidden()
     first, second = (probe.page for probe in visitors)
-    # No agent is online and none has claimed anything yet: 180 s per place by default.
+    # One agent is online and none has claimed anything yet: 180 s per place by default.
     expect(first.locator(".queue")).to_have_text("You are number 1 in the queue, about 3 minutes.")
     expect(second.locator(".queue")).to_have_text("You are number 2 in the queue, about 6 minutes.")
 
