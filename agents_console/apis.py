@@ -90,7 +90,12 @@ class ConsoleSuggestionsApi(ConsoleApi):
         conversation = assist.conversation_for_assist(conversation_id=conversation_id)
         if conversation is None:
             raise _not_found()
-        return Response({"suggestions": assist.reply_suggestions(conversation=conversation)})
+        return Response(
+            {
+                "suggestions": assist.reply_suggestions(conversation=conversation),
+                "articles": assist.help_articles(conversation=conversation),
+            }
+        )
 
 
 @extend_schema(exclude=True)

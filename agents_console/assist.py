@@ -16,9 +16,12 @@ from empathy.replies import (
     SAFETY_FIRST,
     VALIDATE_THEN_SOLVE,
 )
+from knowledge import selectors as kb_selectors
 from pipeline import replies
 
 logger = logging.getLogger(__name__)
+
+HELP_ARTICLES = 3
 
 # A second suggestion with a different approach gives the agent a real choice.
 ALTERNATIVE = {
@@ -71,6 +74,33 @@ def reply_suggestions(*, conversation: Conversation) -> list[dict[str, Any]]:
         extra={"conversation_id": str(conversation.pk), "count": len(result)},
     )
     return result
+
+
+def help_articles(*, conversation: Conversation) -> list[dict[str, Any]]:
+    """The help-center articles matching the latest visitor message, best first.
+
+    For the agent to link in a reply; none for a crisis message (a person answers that, not an
+    article), and none when the search fails (the rest of the panel still works).
+    """
+    last = (
+        Message.objects.filter(conversation=conversation, sender=Message.Sender.VISITOR)
+        .select_related("conversation__site")
+        .order_by("-seq")
+        .first()
+    )
+    if last is None or last.crisis_level == "crisis":
+        return []
+    try:
+        matches = kb_selectors.kb_search(last.conversation.site, last.text, limit=HELP_ARTICLES)
+    except Exception:
+        logger.exception(
+            "help-center search failed", extra={"conversation_id": str(conversation.pk)}
+        )
+        return []
+    return [
+        {"title": m.title, "url": m.url, "score": m.score, "is_confident": m.is_confident}
+        for m in matches
+    ]
 
 
 def conversation_for_assist(*, conversation_id: UUID | str) -> Conversation | None:

@@ -9,6 +9,9 @@
 "use strict";
 (() => {
   // frontend/shared/dom.js
+  function owns(table, key) {
+    return typeof key === "string" && Object.prototype.hasOwnProperty.call(table, key);
+  }
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
     if (attrs) {
@@ -218,6 +221,16 @@
     return !(isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey);
   }
 
+  // frontend/shared/links.js
+  function safeHref(raw) {
+    try {
+      const url = new URL(raw);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
   // frontend/console/highlight.js
   var WORD_CHAR = /[a-z0-9\u00c0-\u024f']/i;
   function isWordBoundary(s, at, len) {
@@ -313,6 +326,24 @@
     row.appendChild(select);
     return row;
   }
+  var KB_OUTCOMES = {
+    answered: "Answered from the help center: ",
+    suggested: "Suggested a help-center article: ",
+    no_answer: "The help center had no answer"
+  };
+  function knowledgeRow(kb) {
+    const row = el("div", { class: "kb-used", "data-outcome": String(kb.outcome || "") });
+    row.appendChild(el("span", { class: "tag" }, "help center"));
+    const label = owns(KB_OUTCOMES, kb.outcome) ? KB_OUTCOMES[kb.outcome] : "Help center: ";
+    row.appendChild(document.createTextNode(" " + label));
+    if (kb.outcome !== "no_answer" && kb.title) {
+      const href = safeHref(kb.url || "");
+      row.appendChild(
+        href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, kb.title) : el("span", null, kb.title)
+      );
+    }
+    return row;
+  }
   function transcriptItem(m, triggerWords) {
     const li = el("li", { class: "tmsg tmsg--" + m.sender, "data-message-id": m.id, "data-seq": m.seq });
     const who = SENDER_NAMES[m.sender] || m.sender;
@@ -325,6 +356,9 @@
     li.appendChild(body);
     if (m.reading) {
       li.appendChild(readingRow(m));
+    }
+    if (m.sender === "bot" && m.knowledge && typeof m.knowledge === "object") {
+      li.appendChild(knowledgeRow(m.knowledge));
     }
     return li;
   }
@@ -589,13 +623,62 @@
       data[field].forEach((entry) => list.appendChild(item(entry)));
     }).catch((err) => showError(list, err));
   }
+  function insertAtCaret(value2, start2, end, text) {
+    const before = value2.slice(0, start2);
+    const after = value2.slice(end);
+    const lead = before && !/\s$/.test(before) ? " " : "";
+    const trail = after && !/^\s/.test(after) ? " " : "";
+    const inserted = lead + text + trail;
+    return { value: before + inserted + after, caret: before.length + inserted.length };
+  }
+  function insertLink(article) {
+    const box = byId("reply-text");
+    const start2 = typeof box.selectionStart === "number" ? box.selectionStart : box.value.length;
+    const end = typeof box.selectionEnd === "number" ? box.selectionEnd : box.value.length;
+    const next = insertAtCaret(box.value, start2, end, article.title + ": " + article.url);
+    box.value = next.value;
+    box.focus();
+    box.setSelectionRange(next.caret, next.caret);
+  }
+  function articleItem(a) {
+    const li = el("li", { class: "article", "data-confident": a.is_confident ? "true" : "false" });
+    const head = el("div", { class: "article__head" });
+    const href = safeHref(a.url);
+    head.appendChild(
+      href ? el("a", { href, target: "_blank", rel: "noopener noreferrer", class: "article__title" }, a.title) : el("span", { class: "article__title" }, a.title)
+    );
+    head.appendChild(
+      el("span", { class: "muted" }, pct(a.score) + (a.is_confident ? " \xB7 confident match" : " \xB7 related"))
+    );
+    li.appendChild(head);
+    if (href) {
+      const insert = el("button", { type: "button", class: "tiny insert-link" }, "Insert link");
+      insert.setAttribute("aria-label", "Insert a link to \u201C" + a.title + "\u201D in the reply");
+      insert.addEventListener("click", () => insertLink({ title: a.title, url: href }));
+      li.appendChild(insert);
+    }
+    return li;
+  }
+  function fill(list, entries, emptyText, item) {
+    clear(list);
+    if (!entries.length) {
+      list.appendChild(el("li", { class: "muted" }, emptyText));
+    }
+    entries.forEach((entry) => list.appendChild(item(entry)));
+  }
   function loadSuggestions(app) {
-    loadList(app, {
-      listId: "suggestions",
-      url: app.cfg.suggestionsApi,
-      field: "suggestions",
-      emptyText: "No visitor message yet.",
-      item: suggestionItem
+    const suggestions = byId("suggestions");
+    const articles = byId("articles");
+    app.api("GET", app.cfg.suggestionsApi).then((data) => {
+      fill(suggestions, data.suggestions, "No visitor message yet.", suggestionItem);
+      if (articles) {
+        fill(articles, data.articles || [], "No matching help-center article.", articleItem);
+      }
+    }).catch((err) => {
+      showError(suggestions, err);
+      if (articles) {
+        showError(articles, err);
+      }
     });
   }
   function caseItem(c) {

@@ -1,7 +1,8 @@
 // Rendering the conversation page from the console API's detail: transcript with emotion
 // readings, alerts, notes and the action buttons.
 
-import { byId, clear, el } from "../../shared/dom.js";
+import { byId, clear, el, owns } from "../../shared/dom.js";
+import { safeHref } from "../../shared/links.js";
 import { pct } from "../format.js";
 import { highlighted } from "../highlight.js";
 
@@ -47,6 +48,29 @@ function readingRow(m) {
   return row;
 }
 
+const KB_OUTCOMES = {
+  answered: "Answered from the help center: ",
+  suggested: "Suggested a help-center article: ",
+  no_answer: "The help center had no answer",
+};
+
+// Which article the bot used for this answer (from the message's `knowledge`).
+export function knowledgeRow(kb) {
+  const row = el("div", { class: "kb-used", "data-outcome": String(kb.outcome || "") });
+  row.appendChild(el("span", { class: "tag" }, "help center"));
+  const label = owns(KB_OUTCOMES, kb.outcome) ? KB_OUTCOMES[kb.outcome] : "Help center: ";
+  row.appendChild(document.createTextNode(" " + label));
+  if (kb.outcome !== "no_answer" && kb.title) {
+    const href = safeHref(kb.url || "");
+    row.appendChild(
+      href
+        ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, kb.title)
+        : el("span", null, kb.title)
+    );
+  }
+  return row;
+}
+
 function transcriptItem(m, triggerWords) {
   const li = el("li", { class: "tmsg tmsg--" + m.sender, "data-message-id": m.id, "data-seq": m.seq });
   const who = SENDER_NAMES[m.sender] || m.sender;
@@ -59,6 +83,9 @@ function transcriptItem(m, triggerWords) {
   li.appendChild(body);
   if (m.reading) {
     li.appendChild(readingRow(m));
+  }
+  if (m.sender === "bot" && m.knowledge && typeof m.knowledge === "object") {
+    li.appendChild(knowledgeRow(m.knowledge));
   }
   return li;
 }

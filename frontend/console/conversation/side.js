@@ -1,6 +1,8 @@
-// The side panels: reply suggestions for the newest visitor message, similar resolved cases.
+// The side panels: reply suggestions and help-center articles for the newest visitor message
+// (with one-click "Insert link"), similar resolved cases.
 
 import { byId, clear, el } from "../../shared/dom.js";
+import { safeHref } from "../../shared/links.js";
 import { pct, reasonText } from "../format.js";
 
 function showError(list, err) {
@@ -40,14 +42,74 @@ function loadList(app, { listId, url, field, emptyText, item }) {
     .catch((err) => showError(list, err));
 }
 
+// Put text at the caret of the reply box (or at its end), spaced from what is there.
+export function insertAtCaret(value, start, end, text) {
+  const before = value.slice(0, start);
+  const after = value.slice(end);
+  const lead = before && !/\s$/.test(before) ? " " : "";
+  const trail = after && !/^\s/.test(after) ? " " : "";
+  const inserted = lead + text + trail;
+  return { value: before + inserted + after, caret: before.length + inserted.length };
+}
+
+function insertLink(article) {
+  const box = byId("reply-text");
+  const start = typeof box.selectionStart === "number" ? box.selectionStart : box.value.length;
+  const end = typeof box.selectionEnd === "number" ? box.selectionEnd : box.value.length;
+  const next = insertAtCaret(box.value, start, end, article.title + ": " + article.url);
+  box.value = next.value;
+  box.focus();
+  box.setSelectionRange(next.caret, next.caret);
+}
+
+function articleItem(a) {
+  const li = el("li", { class: "article", "data-confident": a.is_confident ? "true" : "false" });
+  const head = el("div", { class: "article__head" });
+  const href = safeHref(a.url);
+  head.appendChild(
+    href
+      ? el("a", { href, target: "_blank", rel: "noopener noreferrer", class: "article__title" }, a.title)
+      : el("span", { class: "article__title" }, a.title)
+  );
+  head.appendChild(
+    el("span", { class: "muted" }, pct(a.score) + (a.is_confident ? " \u00b7 confident match" : " \u00b7 related"))
+  );
+  li.appendChild(head);
+  if (href) {
+    const insert = el("button", { type: "button", class: "tiny insert-link" }, "Insert link");
+    insert.setAttribute("aria-label", "Insert a link to \u201c" + a.title + "\u201d in the reply");
+    insert.addEventListener("click", () => insertLink({ title: a.title, url: href }));
+    li.appendChild(insert);
+  }
+  return li;
+}
+
+function fill(list, entries, emptyText, item) {
+  clear(list);
+  if (!entries.length) {
+    list.appendChild(el("li", { class: "muted" }, emptyText));
+  }
+  entries.forEach((entry) => list.appendChild(item(entry)));
+}
+
+// Suggested replies and the help-center articles for the newest visitor message: one request.
 export function loadSuggestions(app) {
-  loadList(app, {
-    listId: "suggestions",
-    url: app.cfg.suggestionsApi,
-    field: "suggestions",
-    emptyText: "No visitor message yet.",
-    item: suggestionItem,
-  });
+  const suggestions = byId("suggestions");
+  const articles = byId("articles");
+  app
+    .api("GET", app.cfg.suggestionsApi)
+    .then((data) => {
+      fill(suggestions, data.suggestions, "No visitor message yet.", suggestionItem);
+      if (articles) {
+        fill(articles, data.articles || [], "No matching help-center article.", articleItem);
+      }
+    })
+    .catch((err) => {
+      showError(suggestions, err);
+      if (articles) {
+        showError(articles, err);
+      }
+    });
 }
 
 function caseItem(c) {
