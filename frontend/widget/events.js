@@ -4,6 +4,7 @@
 import { restartHintDelay } from "../shared/socket.js";
 import { offerFollowUp } from "./csat.js";
 import { renderMessage } from "./messages.js";
+import { offerContact } from "./offline.js";
 import { setTyping } from "./render.js";
 import { compareBySeq, eventSeq, receiveEvent, skipUnfilledGap } from "./seq.js";
 import { sessionLost } from "./session.js";
@@ -50,6 +51,15 @@ function applyEvent(app, event) {
   }
 }
 
+// Whether a queue hint says nobody can come: its `offline` flag, else a null wait (the server
+// promises no wait when nobody is online).
+export function hintOffline(event) {
+  if (typeof event.offline === "boolean") {
+    return event.offline;
+  }
+  return event.estimated_wait_seconds === null;
+}
+
 function handleEphemeral(app, event) {
   const type = String(event.type || "");
   if (type === "reconnect") {
@@ -62,7 +72,11 @@ function handleEphemeral(app, event) {
     return;
   }
   if (type === "queue.updated") {
-    showQueue(app, event.position, event.estimated_wait_seconds, event.offline);
+    const offline = hintOffline(event);
+    showQueue(app, event.position, event.estimated_wait_seconds, offline);
+    if (offline && app.state.status === "waiting_for_agent" && !app.state.crisisNotice) {
+      offerContact(app); // handed over without asking (an escalation rule): same offer
+    }
     return;
   }
   if (type.indexOf("typing") !== -1) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, errorCode } from "./api.js";
+import { hintOffline } from "./events.js";
 import { wantsFeedback } from "./knowledge.js";
 import { isCrisisNotice } from "./messages.js";
 import { storedConversation } from "./session.js";
@@ -45,5 +46,14 @@ describe("errorCode", () => {
     expect(errorCode(null)).toBe("");
     expect(new ApiError(409, "m", "conversation_resolved").code).toBe("conversation_resolved");
     expect(new ApiError(0, "m").code).toBe("");
+  });
+});
+
+describe("hintOffline", () => {
+  it("takes the hint's flag, else reads a null wait as nobody online", () => {
+    expect(hintOffline({ position: 2, estimated_wait_seconds: 360 })).toBe(false);
+    expect(hintOffline({ position: 2, estimated_wait_seconds: null })).toBe(true);
+    expect(hintOffline({ position: 2, estimated_wait_seconds: 360, offline: true })).toBe(true);
+    expect(hintOffline({ position: 2, estimated_wait_seconds: null, offline: false })).toBe(false);
   });
 });

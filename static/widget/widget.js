@@ -1071,6 +1071,12 @@
       }
     }
   }
+  function hintOffline(event) {
+    if (typeof event.offline === "boolean") {
+      return event.offline;
+    }
+    return event.estimated_wait_seconds === null;
+  }
   function handleEphemeral(app, event) {
     const type = String(event.type || "");
     if (type === "reconnect") {
@@ -1082,7 +1088,11 @@
       return;
     }
     if (type === "queue.updated") {
-      showQueue(app, event.position, event.estimated_wait_seconds, event.offline);
+      const offline = hintOffline(event);
+      showQueue(app, event.position, event.estimated_wait_seconds, offline);
+      if (offline && app.state.status === "waiting_for_agent" && !app.state.crisisNotice) {
+        offerContact(app);
+      }
       return;
     }
     if (type.indexOf("typing") !== -1) {
