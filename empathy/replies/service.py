@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from empathy.conf import engine_settings
-from empathy.metrics import ai_failover_record
 from empathy.replies.breaker import CircuitBreaker
 from empathy.replies.cache import ReplyCache, cache_key, request_cacheable
 from empathy.replies.errors import (
@@ -36,6 +35,7 @@ from empathy.replies.errors import (
     ProviderTerminalError,
     ProviderTransientError,
 )
+from empathy.replies.metrics import ai_failover_record
 from empathy.replies.offline import NAME as OFFLINE
 from empathy.replies.offline import OfflineResponder, safety_first_draft, sentence_key
 from empathy.replies.providers import OpenAICompatibleProvider, StreamingReplyGenerator

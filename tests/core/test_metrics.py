@@ -10,7 +10,7 @@ from django.test import override_settings
 from prometheus_client import REGISTRY
 
 from core import metrics
-from empathy import metrics as empathy_metrics
+from empathy.replies import metrics as empathy_metrics
 
 WHEN = datetime(2026, 3, 4, 14, 30, tzinfo=UTC)
 
