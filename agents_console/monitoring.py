@@ -15,12 +15,21 @@ CONFUSION_EMOTIONS = frozenset({"confusion"})
 SATISFIED_EMOTIONS = frozenset(
     {"gratitude", "relief", "joy", "approval", "admiration", "optimism", "amusement", "love"}
 )
-# How many of the latest readings must keep rising, and where the latest must be.
+# How many of the latest readings must keep rising.
 RISE_WINDOW = 3
-ANGER_THRESHOLD = 0.6
-CONFUSION_THRESHOLD = 0.5
 # Valence gain (mean of the latest two over the two before) that counts as real improvement.
 SATISFACTION_GAIN = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringThresholds:
+    """Where the latest reading must be for an alert (settings MONITOR_*; the design's
+    defaults): escalating anger, increasing confusion, satisfaction that improved."""
+
+    anger: float = 0.8
+    confusion: float = 0.7
+    satisfaction: float = 0.6
+
 
 AlertKind = Literal["anger_rising", "confusion_rising", "satisfaction_improving"]
 
@@ -55,7 +64,9 @@ def _keeps_rising(levels: Sequence[float], threshold: float) -> bool:
     return never_falls and window[-1] > window[0] and window[-1] >= threshold
 
 
-def monitoring_alerts(readings: Sequence[Mapping[str, Any]]) -> list[MonitoringAlert]:
+def monitoring_alerts(
+    readings: Sequence[Mapping[str, Any]], thresholds: MonitoringThresholds | None = None
+) -> list[MonitoringAlert]:
     """Alerts for the latest state of the conversation.
 
     Each reading needs ``seq``, ``emotion``, ``intensity``, ``valence`` and may carry the
@@ -63,10 +74,11 @@ def monitoring_alerts(readings: Sequence[Mapping[str, Any]]) -> list[MonitoringA
     """
     if not readings:
         return []
+    limits = thresholds or MonitoringThresholds()
     latest_seq = int(readings[-1]["seq"])
     alerts: list[MonitoringAlert] = []
     anger = [_level(r, ANGER_EMOTIONS) for r in readings]
-    if _keeps_rising(anger, ANGER_THRESHOLD):
+    if _keeps_rising(anger, limits.anger):
         alerts.append(
             MonitoringAlert(
                 kind="anger_rising",
@@ -77,7 +89,7 @@ def monitoring_alerts(readings: Sequence[Mapping[str, Any]]) -> list[MonitoringA
             )
         )
     confusion = [_level(r, CONFUSION_EMOTIONS) for r in readings]
-    if _keeps_rising(confusion, CONFUSION_THRESHOLD):
+    if _keeps_rising(confusion, limits.confusion):
         alerts.append(
             MonitoringAlert(
                 kind="confusion_rising",
@@ -91,8 +103,8 @@ def monitoring_alerts(readings: Sequence[Mapping[str, Any]]) -> list[MonitoringA
         valences = [float(r.get("valence", 0.0)) for r in readings]
         gain = (valences[-1] + valences[-2]) / 2 - (valences[-3] + valences[-4]) / 2
         latest = readings[-1]
-        feels_better = latest.get("emotion") in SATISFIED_EMOTIONS or valences[-1] > 0
-        if gain >= SATISFACTION_GAIN and feels_better:
+        satisfied = max(_level(latest, SATISFIED_EMOTIONS), valences[-1])
+        if gain >= SATISFACTION_GAIN and satisfied >= limits.satisfaction:
             alerts.append(
                 MonitoringAlert(
                     kind="satisfaction_improving",

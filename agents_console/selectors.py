@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -179,6 +180,14 @@ def console_conversation_detail(*, user: Any, conversation_id: UUID | str) -> di
             "reading": reading,
             "feedback": feedback.get(message.pk),
         }
+        kb = (message.meta or {}).get("kb") if message.sender == Message.Sender.BOT else None
+        if isinstance(kb, dict) and kb.get("outcome"):
+            # Which help-center article the bot answered from (or that it had none).
+            item["knowledge"] = {
+                "outcome": kb["outcome"],
+                "title": kb.get("title", ""),
+                "url": kb.get("url", ""),
+            }
         transcript.append(item)
         if reading is not None:
             readings.append(
@@ -189,7 +198,14 @@ def console_conversation_detail(*, user: Any, conversation_id: UUID | str) -> di
                     "scores": dict(message.reading.scores or {}),
                 }
             )
-    alerts = monitoring.monitoring_alerts(readings)
+    alerts = monitoring.monitoring_alerts(
+        readings,
+        monitoring.MonitoringThresholds(
+            anger=settings.MONITOR_ANGER_THRESHOLD,
+            confusion=settings.MONITOR_CONFUSION_THRESHOLD,
+            satisfaction=settings.MONITOR_IMPROVEMENT_THRESHOLD,
+        ),
+    )
     state = conversation.emotional_state or {}
     escalation = escalation_json(current) if current is not None else None
     if escalation is not None and current is not None:

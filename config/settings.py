@@ -358,6 +358,17 @@ CELERY_BEAT_SCHEDULE["escalations-sla-check"] = {
     "task": "escalations.escalation_sla_check",
     "schedule": 15.0,
 }
+# Bot conversations with no message for this long are resolved (0: never); never a crisis.
+CONVERSATION_IDLE_RESOLVE_MINUTES = env_int("CONVERSATION_IDLE_RESOLVE_MINUTES", 30)
+CELERY_BEAT_SCHEDULE["conversations-idle-resolve"] = {
+    "task": "escalations.conversation_idle_resolve",
+    "schedule": 60.0,
+}
+# Live monitoring for the agent console (the design's thresholds): escalating anger, rising
+# confusion, and an improvement in satisfaction worth telling the agent about.
+MONITOR_ANGER_THRESHOLD = env_float("MONITOR_ANGER_THRESHOLD", 0.8)
+MONITOR_CONFUSION_THRESHOLD = env_float("MONITOR_CONFUSION_THRESHOLD", 0.7)
+MONITOR_IMPROVEMENT_THRESHOLD = env_float("MONITOR_IMPROVEMENT_THRESHOLD", 0.6)
 
 # ---------------------------------------------------------------------------
 # Internationalisation, static files

@@ -27,6 +27,16 @@ widget_patterns = [
         escalation_apis.WidgetHumanRequestApi.as_view(),
         name="request-human",
     ),
+    path(
+        "conversations/<str:conversation_id>/end",
+        escalation_apis.WidgetEndApi.as_view(),
+        name="conversation-end",
+    ),
+    path(
+        "conversations/<str:conversation_id>/contact",
+        escalation_apis.WidgetContactApi.as_view(),
+        name="contact",
+    ),
     # Anything else under the widget prefix answers with the same JSON error shape.
     re_path(r"^.*$", conversation_apis.UnknownPathApi.as_view(), name="unknown"),
 ]

@@ -17,7 +17,14 @@ from django.http import HttpRequest
 
 from conversations.models import Message
 from escalations import selectors, services
-from escalations.models import AgentProfile, Escalation, EscalationEvent, OutboundDelivery
+from escalations.models import (
+    AgentProfile,
+    Escalation,
+    EscalationEvent,
+    FollowUpRequest,
+    OutboundDelivery,
+    SiteHours,
+)
 
 
 class SlaBreachedFilter(admin.SimpleListFilter):
@@ -287,3 +294,27 @@ class OutboundDeliveryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(SiteHours)
+class SiteHoursAdmin(admin.ModelAdmin):
+    """When each site's team works: outside these hours the widget says nobody can come."""
+
+    list_display = ("site", "timezone")
+    search_fields = ("site__name", "site__site_key")
+
+
+@admin.register(FollowUpRequest)
+class FollowUpRequestAdmin(admin.ModelAdmin):
+    """Visitors who found nobody online and left an address; mark them done once answered."""
+
+    list_display = ("created_at", "conversation", "email", "status")
+    list_filter = ("status",)
+    search_fields = ("email",)
+    readonly_fields = ("conversation", "email", "created_at")
+    actions = ("mark_done",)
+
+    @admin.action(description="Mark as answered")
+    def mark_done(self, request: HttpRequest, queryset: QuerySet[FollowUpRequest]) -> None:
+        updated = queryset.update(status=FollowUpRequest.Status.DONE)
+        self.message_user(request, f"{updated} follow-up request(s) marked as answered.")

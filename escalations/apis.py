@@ -181,8 +181,12 @@ class WidgetHumanRequestApi(widget_apis.WidgetApi):
 
     class HumanRequestOutputSerializer(serializers.Serializer):
         status = serializers.CharField()
-        queue_position = serializers.IntegerField()
-        estimated_wait_seconds = serializers.IntegerField()
+        agents_online = serializers.IntegerField()
+        offline = serializers.BooleanField(
+            help_text="Nobody can come now (no agent online, or outside business hours)."
+        )
+        queue_position = serializers.IntegerField(allow_null=True)
+        estimated_wait_seconds = serializers.IntegerField(allow_null=True)
 
     @extend_schema(
         operation_id="widget_request_human",
@@ -198,12 +202,76 @@ class WidgetHumanRequestApi(widget_apis.WidgetApi):
         conversation = self.conversation_for(request, conversation_id)
         escalation = services.escalation_request_human(conversation=conversation)
         escalation.refresh_from_db()
-        position = selectors.escalation_queue_position(escalation=escalation)
         conversation.refresh_from_db(fields=["status"])
+        availability = selectors.site_availability(site_id=conversation.site_id)
+        position: int | None = None
+        wait: int | None = None
+        if not availability.offline:
+            # A place in the queue and a wait only when someone can actually come.
+            position = selectors.escalation_queue_position(escalation=escalation)
+            wait = selectors.escalation_estimated_wait(position=position)
         return Response(
             {
                 "status": conversation.status,
+                "agents_online": availability.agents_online,
+                "offline": availability.offline,
                 "queue_position": position,
-                "estimated_wait_seconds": selectors.escalation_estimated_wait(position=position),
+                "estimated_wait_seconds": wait,
             }
+        )
+
+
+class WidgetEndApi(widget_apis.WidgetApi):
+    """The widget's "End chat"."""
+
+    throttle_classes = [widget_apis.WidgetIpThrottle, widget_apis.WidgetTokenThrottle]
+
+    class EndOutputSerializer(serializers.Serializer):
+        id = serializers.UUIDField()
+        status = serializers.CharField()
+
+    @extend_schema(
+        operation_id="widget_conversation_end",
+        description=(
+            "The visitor ends the chat: `resolved`, with a `conversation.status_changed` event "
+            "offering a rating. 409 when already resolved, or while a crisis keeps the "
+            "conversation open for a person (`crisis_latched`)."
+        ),
+        request=None,
+        parameters=[BEARER_AUTH_HEADER],
+        responses={200: EndOutputSerializer, **error_responses(403, 404, 409, 429)},
+    )
+    def post(self, request: Request, conversation_id: str) -> Response:
+        conversation = self.conversation_for(request, conversation_id)
+        ended = services.conversation_end_by_visitor(conversation=conversation)
+        return Response({"id": str(ended.pk), "status": ended.status})
+
+
+class WidgetContactApi(widget_apis.WidgetApi):
+    """Nobody could come: the visitor leaves an address to be answered later."""
+
+    throttle_classes = [widget_apis.WidgetIpThrottle, widget_apis.WidgetTokenThrottle]
+
+    class ContactInputSerializer(serializers.Serializer):
+        email = serializers.EmailField(max_length=254)
+
+    class ContactOutputSerializer(serializers.Serializer):
+        email = serializers.EmailField()
+        status = serializers.CharField()
+
+    @extend_schema(
+        operation_id="widget_contact",
+        request=ContactInputSerializer,
+        parameters=[BEARER_AUTH_HEADER],
+        responses={201: ContactOutputSerializer, **error_responses(400, 403, 404, 429)},
+    )
+    def post(self, request: Request, conversation_id: str) -> Response:
+        conversation = self.conversation_for(request, conversation_id)
+        data = self.ContactInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        follow_up = services.follow_up_request(
+            conversation=conversation, email=data.validated_data["email"]
+        )
+        return Response(
+            {"email": follow_up.email, "status": follow_up.status}, status=status.HTTP_201_CREATED
         )

@@ -11,8 +11,9 @@ class EscalationsConfig(AppConfig):
         from conversations.privacy.sources import personal_data_source_register
         from core.metrics import metrics_refresher_register
         from escalations import services, signals
-        from escalations.privacy import EscalationPersonalData
+        from escalations.privacy import EscalationPersonalData, FollowUpPersonalData
 
         metrics_refresher_register(services.metrics_queue_refresh)
         personal_data_source_register(EscalationPersonalData())
+        personal_data_source_register(FollowUpPersonalData())
         signals.connect()

@@ -87,7 +87,7 @@ def emotion_updated(*, conversation_id: UUID | str, reading: dict[str, Any], tre
     }
 
 
-def queue_updated(*, position: int, estimated_wait_seconds: int) -> dict[str, Any]:
+def queue_updated(*, position: int, estimated_wait_seconds: int | None) -> dict[str, Any]:
     return {
         "type": QUEUE_UPDATED,
         "position": position,

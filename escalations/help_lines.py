@@ -33,6 +33,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "chat": "online: {chat}",
         "hours": "({hours})",
         "outro": "A member of our team is joining this conversation now. You are not alone.",
+        "outro_offline": (
+            "Nobody from our team is online right now, so please use the lines above; we will "
+            "answer here as soon as someone is back. You are not alone."
+        ),
     },
     "es": {
         "intro_self": (
@@ -52,6 +56,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "chat": "en línea: {chat}",
         "hours": "({hours})",
         "outro": "Una persona de nuestro equipo se une ahora a esta conversación. No estás solo.",
+        "outro_offline": (
+            "Ahora mismo no hay nadie de nuestro equipo conectado, así que usa los contactos de "
+            "arriba; responderemos aquí en cuanto vuelva alguien. No estás solo."
+        ),
     },
     "fr": {
         "intro_self": (
@@ -74,6 +82,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "outro": (
             "Une personne de notre équipe rejoint cette conversation. Vous n'êtes pas seul·e."
         ),
+        "outro_offline": (
+            "Personne de notre équipe n'est en ligne pour le moment : utilisez les numéros ci-"
+            "dessus ; nous répondrons ici dès que quelqu'un sera de retour. Vous n'êtes pas "
+            "seul·e."
+        ),
     },
     "de": {
         "intro_self": (
@@ -94,6 +107,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "chat": "online: {chat}",
         "hours": "({hours})",
         "outro": "Jemand aus unserem Team kommt jetzt in dieses Gespräch. Du bist nicht allein.",
+        "outro_offline": (
+            "Gerade ist niemand aus unserem Team online, bitte nutze die Nummern oben; wir "
+            "antworten hier, sobald jemand zurück ist. Du bist nicht allein."
+        ),
     },
     "pt": {
         "intro_self": (
@@ -115,6 +132,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "outro": (
             "Uma pessoa da nossa equipe está entrando nesta conversa agora. Você não está sozinho."
         ),
+        "outro_offline": (
+            "Neste momento não há ninguém da nossa equipe online, por isso use os contatos acima;"
+            " responderemos aqui assim que alguém voltar. Você não está sozinho."
+        ),
     },
     "it": {
         "intro_self": (
@@ -134,6 +155,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "chat": "online: {chat}",
         "hours": "({hours})",
         "outro": "Una persona del nostro team si unisce ora a questa conversazione. Non sei solo.",
+        "outro_offline": (
+            "Al momento nessuno del nostro team è online, quindi usa i numeri qui sopra; "
+            "risponderemo qui appena qualcuno torna. Non sei solo."
+        ),
     },
 }
 _KINDS = {"self": "crisis", "others": "abuse", "child": "child"}
@@ -177,8 +202,10 @@ def help_notice_text(
     locale: str,
     language: str,
     topics: Iterable[str] = ("self",),
+    offline: bool = False,
 ) -> str:
-    """The notice: intro, emergency number, the lines for who is in danger, the outro."""
+    """The notice: intro, emergency number, the lines for who is in danger, the outro; with
+    nobody online the outro never promises that a person is joining now."""
     text = _TEXT.get(language, _TEXT["en"])
     topics = [t for t in topics if t in _KINDS] or ["self"]
     country = locale_country(locale)
@@ -200,5 +227,5 @@ def help_notice_text(
         if key not in seen:
             seen.add(key)
             lines.append(_service_line(service, text))
-    lines.append(text["outro"])
+    lines.append(text["outro_offline" if offline else "outro"])
     return "\n".join(lines)

@@ -190,3 +190,48 @@ class OutboundDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target} delivery of escalation {self.escalation_id}: {self.status}"
+
+
+class SiteHours(models.Model):
+    """When a site's team works: a weekly schedule in the site's time zone, and holidays.
+
+    Outside these hours nobody can be expected to come, whoever is logged in, so the widget
+    says so instead of showing a queue. A site without a row is always open.
+    """
+
+    site = models.OneToOneField(
+        "conversations.Site", on_delete=models.CASCADE, related_name="hours"
+    )
+    timezone = models.CharField(max_length=64, default="UTC")
+    # {"mon": [["09:00", "17:30"]], "tue": [...], ...}; a missing day is closed.
+    weekly = models.JSONField(default=dict, blank=True)
+    # ["2026-12-25", ...] in the site's time zone.
+    holidays = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = "business hours"
+        verbose_name_plural = "business hours"
+
+    def __str__(self) -> str:
+        return f"hours of {self.site_id}"
+
+
+class FollowUpRequest(models.Model):
+    """A visitor who could not reach a person left an address to be answered later."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        DONE = "done"
+
+    conversation = models.ForeignKey(
+        "conversations.Conversation", on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    email = models.EmailField(max_length=254)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"follow-up {self.pk} for {self.conversation_id}"

@@ -15,7 +15,7 @@ from django.db.models import Q
 from conversations.privacy.selectors import iso
 from conversations.privacy.services import audit_data_scrub, batched_update
 from conversations.privacy.sources import RetentionCutoffs
-from escalations.models import Escalation
+from escalations.models import Escalation, FollowUpRequest
 
 CRISIS_REASON = Escalation.Reason.CRISIS_INDICATORS
 
@@ -127,3 +127,41 @@ class EscalationPersonalData:
                 cutoffs.batch_size,
             )
         return touched
+
+
+class FollowUpPersonalData:
+    """The address a visitor left when nobody could come."""
+
+    name = "follow_ups"
+
+    def handled_models(self) -> frozenset[type[models.Model]]:
+        return frozenset({FollowUpRequest})
+
+    def count(self, conversation_ids: Sequence[UUID]) -> int:
+        return FollowUpRequest.objects.filter(conversation_id__in=conversation_ids).count()
+
+    def export(self, conversation_ids: Sequence[UUID]) -> list[dict[str, Any]]:
+        rows = FollowUpRequest.objects.filter(conversation_id__in=conversation_ids)
+        return [
+            {
+                "conversation_id": str(f.conversation_id),
+                "email": f.email,
+                "status": f.status,
+                "created_at": iso(f.created_at),
+            }
+            for f in rows.order_by("pk")
+        ]
+
+    def emotional_data_delete(self, conversation_ids: Sequence[UUID]) -> None:
+        return None  # nothing here describes how the visitor felt
+
+    def erase(self, conversation_ids: Sequence[UUID], now: datetime) -> int:
+        deleted, _ = FollowUpRequest.objects.filter(conversation_id__in=conversation_ids).delete()
+        return deleted
+
+    def retention_purge(self, cutoffs: RetentionCutoffs) -> int:
+        if cutoffs.text is None:
+            return 0
+        stale = FollowUpRequest.objects.filter(created_at__lt=cutoffs.text)
+        deleted, _ = stale.delete()
+        return deleted

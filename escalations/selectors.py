@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from importlib import import_module
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY, get_user_model
@@ -29,7 +31,7 @@ from django.utils.crypto import constant_time_compare
 
 from conversations.privacy.selectors import conversation_staff_access_check
 from core.roles import AGENTS_GROUP, SUPERVISORS_GROUP, user_is_agent, user_is_supervisor
-from escalations.models import AgentProfile, Escalation
+from escalations.models import AgentProfile, Escalation, SiteHours
 
 CRISIS_SKILL = "crisis"
 
@@ -159,11 +161,14 @@ def escalation_recent_wait_seconds() -> float:
     return max(mean.total_seconds(), 1.0)
 
 
-def escalation_estimated_wait(*, position: int) -> int:
-    """Seconds until an agent is likely to take the conversation at this queue position."""
+def escalation_estimated_wait(*, position: int) -> int | None:
+    """Seconds until an agent is likely to take the conversation at this queue position, or
+    None when nobody is online (no honest estimate exists)."""
     if position <= 0:
         return 0
-    online = max(agent_online_count(), 1)
+    online = agent_online_count()
+    if online == 0:
+        return None
     return int(math.ceil(position / online) * escalation_recent_wait_seconds())
 
 
@@ -217,3 +222,56 @@ def agent_workload_list() -> list[dict[str, Any]]:
         }
         for p in AgentProfile.objects.select_related("user").order_by("user__username")
     ]
+
+
+# ---------------------------------------------------------------------------
+# Availability: can a person actually come?
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Availability:
+    agents_online: int
+    within_hours: bool
+
+    @property
+    def offline(self) -> bool:
+        return self.agents_online == 0 or not self.within_hours
+
+
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def site_within_hours(*, site_id: int, now: datetime | None = None) -> bool:
+    """Whether the site's team works now (always, for a site without business hours)."""
+    hours = SiteHours.objects.filter(site_id=site_id).first()
+    if hours is None:
+        return True
+    try:
+        zone = ZoneInfo(hours.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = (now or timezone.now()).astimezone(zone)
+    if local.date().isoformat() in set(hours.holidays or []):
+        return False
+    clock = local.strftime("%H:%M")
+    for window in (hours.weekly or {}).get(_DAYS[local.weekday()], []):
+        if len(window) == 2 and str(window[0]) <= clock < str(window[1]):
+            return True
+    return False
+
+
+def site_availability(*, site_id: int, now: datetime | None = None) -> Availability:
+    return Availability(
+        agents_online=agent_online_count(),
+        within_hours=site_within_hours(site_id=site_id, now=now),
+    )
+
+
+def crisis_agent_online() -> bool:
+    """Whether an online agent can take a crisis (the crisis skill, or a supervisor)."""
+    online = AgentProfile.objects.filter(
+        status=AgentProfile.Status.ONLINE, user__is_active=True
+    ).select_related("user")
+    return any(
+        profile.has_skill(CRISIS_SKILL) or user_is_supervisor(user=profile.user)
+        for profile in online
+    )

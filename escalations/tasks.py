@@ -53,3 +53,9 @@ def escalation_sla_check() -> dict[str, int]:
         except Exception:
             logger.warning("delivery re-queue failed", extra={"delivery_id": str(delivery_id)})
     return result
+
+
+@shared_task(name="escalations.conversation_idle_resolve", acks_late=True)
+def conversation_idle_resolve() -> int:
+    """Resolve bot conversations nobody wrote in for CONVERSATION_IDLE_RESOLVE_MINUTES."""
+    return services.conversation_idle_resolve()

@@ -29,6 +29,12 @@ from escalations.services.common import (
 from escalations.services.crisis import message_crisis_assess, message_crisis_escalate
 from escalations.services.decisions import escalation_check, escalation_signals
 from escalations.services.deliveries import delivery_attempt, outbound_targets, retry_countdown
+from escalations.services.endings import (
+    CrisisLatched,
+    conversation_end_by_visitor,
+    conversation_idle_resolve,
+    follow_up_request,
+)
 from escalations.services.lifecycle import (
     OpenResult,
     escalation_emotion_update,
@@ -54,6 +60,7 @@ from escalations.services.routing import (
 __all__ = [
     "HANDOFF_TEXT",
     "AgentStatusInvalid",
+    "CrisisLatched",
     "EscalationConflict",
     "EscalationDecision",
     "EscalationError",
@@ -64,6 +71,8 @@ __all__ = [
     "agent_message_post",
     "agent_status_set",
     "agent_transcript_view",
+    "conversation_end_by_visitor",
+    "conversation_idle_resolve",
     "crisis_resources_text",
     "delivery_attempt",
     "escalation_check",
@@ -82,6 +91,7 @@ __all__ = [
     "escalation_skill_require",
     "escalation_sla_check",
     "escalation_urgency_raise",
+    "follow_up_request",
     "message_crisis_assess",
     "message_crisis_escalate",
     "metrics_queue_refresh",

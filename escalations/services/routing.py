@@ -179,9 +179,10 @@ def queue_hints_send() -> int:
     if not queued:
         return 0
     wait = selectors.escalation_recent_wait_seconds()
-    online = max(selectors.agent_online_count(), 1)
+    online = selectors.agent_online_count()
     for position, conversation_id in enumerate(queued, start=1):
-        estimate = int(-(-position // online) * wait)
+        # Nobody online: no wait can honestly be promised.
+        estimate = int(-(-position // online) * wait) if online else None
         events.queue_hint(
             conversation_id,
             events.queue_updated(position=position, estimated_wait_seconds=estimate),

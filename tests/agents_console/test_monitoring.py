@@ -90,3 +90,12 @@ def test_anger_alert_names_the_level() -> None:
         "consider a supervisor.",
         "seq": 3,
     }
+
+
+def test_thresholds_come_from_settings_values() -> None:
+    from agents_console.monitoring import MonitoringThresholds
+
+    rising = [r(1, "annoyance", 0.4, -0.4), r(2, "anger", 0.6, -0.6), r(3, "anger", 0.75, -0.8)]
+    assert monitoring_alerts(rising) == []  # the design's 0.8 is not reached
+    (alert,) = monitoring_alerts(rising, MonitoringThresholds(anger=0.7))
+    assert alert.kind == "anger_rising"

@@ -60,6 +60,7 @@ def test_summary_counts_what_is_stored(site) -> None:  # type: ignore[no-untyped
         "messages": 2,
         "emotion_readings": 1,
         "escalations": 0,
+        "follow_ups": 0,
         "first_seen_at": _iso(visitor.created_at),
         "last_seen_at": _iso(visitor.last_seen_at),
     }
@@ -182,6 +183,7 @@ def test_export_contents_are_exact(site) -> None:  # type: ignore[no-untyped-def
                 "closed_at": None,
             }
         ],
+        "follow_ups": [],
         # Ratings are recorded here; this conversation has none yet (see test_csat.py).
         "csat": [],
         "csat_recorded": True,

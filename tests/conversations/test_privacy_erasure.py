@@ -89,6 +89,7 @@ def test_widget_delete_erases_everything_personal(site) -> None:  # type: ignore
         "messages": 3,
         "emotion_readings": 1,
         "escalations": 1,
+        "follow_ups": 0,
         "profile": True,
         "via": "widget",
     }
@@ -126,6 +127,7 @@ def test_erase_visitor_command_with_audit(site) -> None:  # type: ignore[no-unty
         "messages": 3,
         "emotion_readings": 1,
         "escalations": 1,
+        "follow_ups": 0,
     }
     assert database_hits(["CANARY"]) == []
     assert Conversation.objects.get(pk=second.pk).erased_at is not None

@@ -64,6 +64,7 @@ def test_each_kind_of_data_goes_after_its_own_ttl(site) -> None:  # type: ignore
         "crisis_texts": 0,
         "emotion_readings": 2,
         "escalations": 0,
+        "follow_ups": 0,
     }
     assert EmotionReadingRecord.objects.count() == 0
     assert Conversation.objects.get(pk=plain.pk).emotional_state == {}
@@ -79,6 +80,7 @@ def test_each_kind_of_data_goes_after_its_own_ttl(site) -> None:  # type: ignore
         "crisis_texts": 0,
         "emotion_readings": 0,
         "escalations": 1,
+        "follow_ups": 0,
     }
     assert _texts(plain) == [""]
     purged = Message.objects.get(conversation=plain)
@@ -99,8 +101,15 @@ def test_each_kind_of_data_goes_after_its_own_ttl(site) -> None:  # type: ignore
         "crisis_texts": 1,
         "emotion_readings": 0,
         "escalations": 1,
+        "follow_ups": 0,
     }
-    assert again == {"message_texts": 0, "crisis_texts": 0, "emotion_readings": 0, "escalations": 0}
+    assert again == {
+        "message_texts": 0,
+        "crisis_texts": 0,
+        "emotion_readings": 0,
+        "escalations": 0,
+        "follow_ups": 0,
+    }
     assert _texts(crisis) == [""]
     escalation = crisis.escalations.get()
     assert (escalation.summary, escalation.trigger_words, escalation.reason) == (
@@ -138,6 +147,7 @@ def test_zero_ttl_keeps_data(site, settings) -> None:  # type: ignore[no-untyped
             "crisis_texts": 0,
             "emotion_readings": 0,
             "escalations": 0,
+            "follow_ups": 0,
         }
     assert _texts(conversation) == ["I am annoyed"]
     assert EmotionReadingRecord.objects.count() == 1

@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from conversations.models import Conversation, ConversationEvent
 from escalations import services
-from escalations.models import Escalation
+from escalations.models import Escalation, SiteHours
 from escalations.rules import EscalationDecision
 from tests.conversations.conftest import ConversationFactory
 from tests.escalations.conftest import make_agent, widget_client
@@ -171,6 +171,7 @@ def test_widget_config_offers_request_human(site) -> None:  # type: ignore[no-un
 
 def test_request_human_button(conversation, settings) -> None:  # type: ignore[no-untyped-def]
     settings.ESCALATION_DEFAULT_WAIT_SECONDS = 120
+    make_agent("busy", capacity=0)  # online, but cannot take another conversation now
     other = ConversationFactory(site=conversation.site)
     services.escalation_open(
         conversation_id=other.id, decision=EscalationDecision("high_emotional_intensity", "t")
@@ -181,6 +182,8 @@ def test_request_human_button(conversation, settings) -> None:  # type: ignore[n
     assert response.status_code == 200
     assert response.json() == {
         "status": "waiting_for_agent",
+        "agents_online": 1,
+        "offline": False,
         "queue_position": 2,
         "estimated_wait_seconds": 240,
     }
@@ -195,6 +198,32 @@ def test_request_human_button(conversation, settings) -> None:  # type: ignore[n
         ConversationEvent.objects.filter(conversation=conversation).values_list("type", flat=True)
     )
     assert types == ["conversation.status_changed", "message.created"]
+
+
+def test_with_nobody_online_request_human_promises_no_wait(conversation) -> None:  # type: ignore[no-untyped-def]
+    make_agent("away", status="away")
+    response = widget_client(conversation).post(
+        f"/api/v1/widget/conversations/{conversation.id}/request-human"
+    )
+    assert response.json() == {
+        "status": "waiting_for_agent",
+        "agents_online": 0,
+        "offline": True,
+        "queue_position": None,
+        "estimated_wait_seconds": None,
+    }
+
+
+def test_outside_business_hours_nobody_is_promised(conversation) -> None:  # type: ignore[no-untyped-def]
+    make_agent("online")
+    SiteHours.objects.create(
+        site=conversation.site, timezone="Europe/Paris", weekly={}, holidays=[]
+    )  # closed every day
+    response = widget_client(conversation).post(
+        f"/api/v1/widget/conversations/{conversation.id}/request-human"
+    )
+    body = response.json()
+    assert (body["agents_online"], body["offline"], body["queue_position"]) == (1, True, None)
 
 
 def test_request_human_needs_the_conversations_token(conversation, site) -> None:  # type: ignore[no-untyped-def]

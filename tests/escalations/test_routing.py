@@ -81,6 +81,7 @@ def test_visitor_gets_live_queue_position_and_wait(
     from conversations import events as conversation_events
 
     settings.ESCALATION_DEFAULT_WAIT_SECONDS = 100
+    make_agent("busy", capacity=0)  # someone is online, so a wait can be estimated
     first = ConversationFactory(site=site)
     second = ConversationFactory(site=site)
     layer = get_channel_layer()
