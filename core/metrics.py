@@ -400,6 +400,8 @@ def metrics_refresher_register(refresher: Refresher) -> Refresher:
     key = f"{refresher.__module__}.{refresher.__qualname__}"
     with _refreshers_lock:
         _refreshers[key] = refresher
+    # Exported at 0 from the start, so "no errors" is a sample, not a missing series.
+    METRICS_REFRESH_ERRORS.labels(refresher=key)
     return refresher
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Literal
 from uuid import UUID
 
@@ -14,6 +16,7 @@ from django.db.models import Exists, OuterRef
 
 from conversations import events, selectors, services
 from conversations.models import Conversation, Message
+from core import metrics
 from empathy.detection import get_detector
 from empathy.replies import SAFETY_FIRST
 from empathy.types import EmotionReading
@@ -86,6 +89,7 @@ def message_process(*, message_id: int) -> Outcome:
         # An open escalation's journey and its agent's live view follow every new reading
         # (a concern under review has one while the bot still answers).
         escalation_services.escalation_emotion_update(message=message, reading=reading)
+        _intensity_observe(message, reading)
     if skip is not None:
         services.message_mark_processed(message_id=message.pk)
         return skip
@@ -98,9 +102,19 @@ def message_process(*, message_id: int) -> Outcome:
     decision = escalation_services.escalation_check(
         message=message, reading=reading, state=state or {}, transcript=transcript
     )
+    category = reading.category if reading is not None else "neutral"
     if decision is not None:
-        return _hand_off(message=message, decision=decision, reading=reading)
+        started = time.perf_counter()
+        handed = _hand_off(message=message, decision=decision, reading=reading)
+        metrics.response_generation_observe(
+            emotion_category=category,
+            response_strategy=metrics.OTHER,
+            escalation_triggered=True,
+            seconds=time.perf_counter() - started,
+        )
+        return handed
 
+    started = time.perf_counter()
     request = replies.reply_request_for(
         message=message, reading=reading, state=state, transcript=transcript
     )
@@ -111,6 +125,12 @@ def message_process(*, message_id: int) -> Outcome:
         )
     else:
         draft = replies.reply_compose(request)
+    metrics.response_generation_observe(
+        emotion_category=category,
+        response_strategy=draft.strategy,
+        escalation_triggered=False,
+        seconds=time.perf_counter() - started,
+    )
     meta = {
         "strategy": draft.strategy,
         "provider": draft.provider,
@@ -126,6 +146,28 @@ def message_process(*, message_id: int) -> Outcome:
     if kb is not None and outcome == "replied":
         kb_metrics.kb_answer_record(outcome=kb["outcome"])
     return outcome
+
+
+# A visitor created well before this conversation came back (a stored or proven identity).
+_RETURNING_AFTER = timedelta(minutes=5)
+
+
+def _intensity_observe(message: Message, reading: EmotionReading) -> None:
+    """emotional_intensity_distribution and the 5-minute mean the HPA scales on."""
+    conversation = message.conversation
+    returning = conversation.visitor.created_at < conversation.created_at - _RETURNING_AFTER
+    paths: dict[str, str] = {
+        Conversation.Status.BOT: "bot",
+        Conversation.Status.WAITING_FOR_AGENT: "agent",
+        Conversation.Status.WITH_AGENT: "agent",
+    }
+    path = paths.get(conversation.status, "in_progress")
+    metrics.emotional_intensity_observe(
+        intensity=reading.intensity,
+        emotion_category=reading.category,
+        user_segment="returning" if returning else "new",
+        resolution_path=path,
+    )
 
 
 def _delta_sender(conversation_id: UUID, *, reply_to: int) -> Callable[[str], None]:
