@@ -26,7 +26,7 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py seed_help_center
 	$(BIN)/python manage.py seed_console_demo
 	@echo "Empathy Desk is starting on http://$(HOST):$(PORT)/"
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off --no-proxy-headers
+	IN_PROCESS_BEAT=1 $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off --no-proxy-headers
 
 test: $(BIN)/.dev-installed
 	$(BIN)/python -m pytest

@@ -9,9 +9,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.urls import re_path  # noqa: E402
 
 from conversations.routing import websocket_urlpatterns as widget_websockets  # noqa: E402
+from core.schedule import in_process_beat_start  # noqa: E402
 from core.shutdown import RestartHintMiddleware  # noqa: E402
 from core.websocket import SocketCapMiddleware, websocket_not_found  # noqa: E402
 from empathy.warmup import models_warm_up  # noqa: E402
@@ -25,6 +27,12 @@ websocket_urlpatterns: list = [
 
 # Every visitor message passes the crisis check in the request: load it before the first one.
 models_warm_up(emotion=False)
+
+# The embedded default has no beat process: the web process runs the periodic tasks itself.
+if settings.IN_PROCESS_BEAT:
+    import config.celery  # noqa: F401  (the Celery app and its tasks)
+
+    in_process_beat_start(settings.CELERY_BEAT_SCHEDULE)
 
 application = ProtocolTypeRouter(
     {

@@ -216,6 +216,10 @@ else:
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+# The web process runs the beat schedule itself (make run sets it: no broker, no beat).
+IN_PROCESS_BEAT = env_bool("IN_PROCESS_BEAT", default=False)
+if IN_PROCESS_BEAT and not CELERY_TASK_ALWAYS_EAGER:
+    raise ImproperlyConfigured("IN_PROCESS_BEAT is for the embedded default (eager tasks) only")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
