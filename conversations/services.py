@@ -22,6 +22,7 @@ from conversations.models import (
     Visitor,
 )
 from conversations.satisfaction import selectors as satisfaction_selectors
+from core import metrics
 from core.errors import ServiceError
 from empathy.types import EmotionReading
 
@@ -284,6 +285,7 @@ def conversation_status_set(
     if status == Conversation.Status.RESOLVED and resolved_by:
         conversation.resolved_by = resolved_by
         update.append("resolved_by")
+        transaction.on_commit(lambda: metrics.conversation_resolved_record(resolved_by=resolved_by))
     conversation.save(update_fields=update)
     csat = None
     if status == Conversation.Status.RESOLVED:

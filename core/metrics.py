@@ -339,6 +339,18 @@ def conversation_length_observe(
     ).observe(max(message_count, 0))
 
 
+RESOLVED_BY: Final = frozenset({"agent", "visitor", "idle"})
+CONVERSATIONS_RESOLVED = Counter(
+    "conversations_resolved",  # exported as conversations_resolved_total
+    "Conversations that ended, by who ended them (agent, the visitor's End chat, idle).",
+    ["resolved_by"],
+)
+
+
+def conversation_resolved_record(*, resolved_by: str) -> None:
+    CONVERSATIONS_RESOLVED.labels(resolved_by=label_or_other(resolved_by, RESOLVED_BY)).inc()
+
+
 def escalation_queue_set(
     *, urgency: str, depth: int, oldest_wait_seconds: float, unclaimed_past_sla: int
 ) -> None:

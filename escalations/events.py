@@ -88,10 +88,12 @@ def emotion_updated(*, conversation_id: UUID | str, reading: dict[str, Any], tre
 
 
 def queue_updated(*, position: int, estimated_wait_seconds: int | None) -> dict[str, Any]:
+    # No estimate means nobody is online: the widget then says so instead of a queue place.
     return {
         "type": QUEUE_UPDATED,
         "position": position,
         "estimated_wait_seconds": estimated_wait_seconds,
+        "offline": estimated_wait_seconds is None,
     }
 
 

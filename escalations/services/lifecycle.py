@@ -348,6 +348,27 @@ def escalation_request_human(*, conversation: Conversation) -> Escalation:
     return result.escalation
 
 
+def _summary_refresh(escalation: Escalation, journey: list[dict[str, Any]]) -> str:
+    conversation_id = escalation.conversation_id
+    concern_count = conversation_selectors.conversation_concern_count(
+        conversation_id=conversation_id
+    )
+    return rules.escalation_summary(
+        reason=escalation.reason,
+        rule=escalation.rule,
+        urgency=escalation.urgency,
+        journey=journey,
+        trend=escalation.trend,
+        trigger_words=list(escalation.trigger_words or []),
+        ai_attempts=conversation_selectors.conversation_bot_attempts(
+            conversation_id=conversation_id
+        ),
+        message_count=conversation_selectors.conversation_message_count(
+            conversation_id=conversation_id
+        ),
+    ) + (f" Earlier crisis concern on {concern_count} message(s)." if concern_count else "")
+
+
 def escalation_emotion_update(*, message: Message, reading: EmotionReading) -> None:
     """Fold a new reading into the open escalation and tell its agent (pipeline hook)."""
     open_filter = {
@@ -370,10 +391,12 @@ def escalation_emotion_update(*, message: Message, reading: EmotionReading) -> N
         escalation.journey = journey
         escalation.trend = str((state or {}).get("trend", "stable"))
         escalation.intensity = round(reading.intensity, 4)
-        update = ["journey", "trend", "intensity"]
+        update = ["journey", "trend", "intensity", "summary"]
         if not escalation.trigger_words:
             escalation.trigger_words = _trigger_words(message.text, reading)
             update.append("trigger_words")
+        # The summary follows the journey (a crisis opens before its message is read).
+        escalation.summary = _summary_refresh(escalation, journey)
         escalation.save(update_fields=update)
         latest = journey[-1] if journey else {}
         groups = (

@@ -42,9 +42,11 @@ def main(db_path: str, redis_url: str = "") -> None:
 
     from conversations.models import Message, Site
     from escalations.models import AgentProfile, Escalation
+    from knowledge.services import kb_demo_import
 
     call_command("migrate", verbosity=0)
-    Site.objects.create(site_key="story", name="Story", locale="en")
+    site = Site.objects.create(site_key="story", name="Story", locale="en")
+    kb_demo_import(site=site)
     widget = Client()
     created = widget.post(
         "/api/v1/widget/conversations", {"site_key": "story"}, content_type="application/json"
@@ -61,7 +63,7 @@ def main(db_path: str, redis_url: str = "") -> None:
         assert response.status_code == 201, response.content
 
     say("My order is late again and I'm really annoyed about it.")
-    say("Where is it?")
+    say("How do I change my delivery address?")
     agent = User.objects.create_user(username="agent", password="pw-agent-1")
     agent.groups.add(Group.objects.get_or_create(name="agents")[0])
     AgentProfile.objects.create(user=agent, status="away", capacity=3)

@@ -127,3 +127,18 @@ def test_the_crisis_notice_promises_a_person_only_when_one_is_online(  # type: i
     if paged:
         assert paged[0].to == ["sup@example.org"]
         assert "kill" not in paged[0].body
+
+
+def test_a_crisis_summary_follows_the_journey_once_the_message_is_read(  # type: ignore[no-untyped-def]
+    conversation, detector
+) -> None:
+    from pipeline import process
+
+    message = receive(conversation, "I am going to kill myself tonight")
+    escalation = Escalation.objects.get(conversation=conversation)
+    assert "No emotion readings yet" in escalation.summary
+    process.message_process(message_id=message.pk)
+    escalation.refresh_from_db()
+    assert len(escalation.journey) == 1
+    assert "No emotion readings yet" not in escalation.summary
+    assert escalation.journey[0]["emotion"] in escalation.summary

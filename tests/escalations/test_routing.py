@@ -100,7 +100,9 @@ def test_visitor_gets_live_queue_position_and_wait(
             hints.append(message["event"])
         if len(hints) == 1:
             break
-    assert hints == [{"type": "queue.updated", "position": 2, "estimated_wait_seconds": 200}]
+    assert hints == [
+        {"type": "queue.updated", "position": 2, "estimated_wait_seconds": 200, "offline": False}
+    ]
 
 
 def test_claiming_someone_elses_conversation_is_forbidden(conversation) -> None:  # type: ignore[no-untyped-def]
