@@ -26,48 +26,31 @@ logger = logging.getLogger(__name__)
 
 OTHER: Final = "other"
 
+# Closed label sets whose values belong to an app (emotions, strategies, escalation reasons,
+# urgencies, crisis levels): the owning app registers them at start-up (AppConfig.ready) from
+# its taxonomy or model choices, so nothing here re-types them and they cannot drift.
+_CLOSED: dict[str, frozenset[str]] = {}
+
+
+def closed_labels_register(**sets: Iterable[str]) -> None:
+    for kind, values in sets.items():
+        _CLOSED[kind] = frozenset(values)
+
+
+def closed_labels(kind: str) -> frozenset[str]:
+    """A registered set (empty until its app registered it: every value then reads "other")."""
+    return _CLOSED.get(kind, frozenset())
+
+
 # ---------------------------------------------------------------------------
 # Closed label sets
 # ---------------------------------------------------------------------------
-EMOTION_TYPES: Final = frozenset(
-    {
-        "admiration", "amusement", "anger", "annoyance", "approval", "caring", "confusion",
-        "curiosity", "desire", "disappointment", "disapproval", "disgust", "embarrassment",
-        "excitement", "fear", "gratitude", "grief", "joy", "love", "nervousness", "optimism",
-        "pride", "realization", "relief", "remorse", "sadness", "surprise", "neutral",
-    }
-)  # fmt: skip
-EMOTION_CATEGORIES: Final = frozenset({"positive", "negative", "anxious", "neutral"})
 DETECTION_METHODS: Final = frozenset({"onnx", "tfidf", "ensemble", "llm"})
 CONFIDENCE_BUCKETS: Final = ("low", "medium", "high")
-RESPONSE_STRATEGIES: Final = frozenset(
-    {
-        "validate_then_solve",
-        "own_and_expedite",
-        "reassure_and_clarify",
-        "celebrate",
-        "inform",
-        "safety_first",
-        "check_in",
-    }
-)
-ESCALATION_REASONS: Final = frozenset(
-    {
-        "crisis_indicators",
-        "high_emotional_intensity",
-        "repeated_frustration",
-        "complex_inquiry",
-        "user_request",
-        "ai_confidence_low",
-        "ai_failures",
-    }
-)
 CONVERSATION_LENGTHS: Final = ("short", "medium", "long", "extended")
 TIMES_OF_DAY: Final = ("night", "morning", "afternoon", "evening")
 USER_SEGMENTS: Final = frozenset({"new", "returning"})
 RESOLUTION_PATHS: Final = frozenset({"in_progress", "bot", "agent", "abandoned"})
-URGENCIES: Final = frozenset({"low", "medium", "high", "critical"})
-CRISIS_LEVELS: Final = frozenset({"none", "concern", "crisis"})
 HEALTH_CHECKS: Final = frozenset({"database", "redis", "broker", "worker"})
 # Why a request was answered 503 (core.availability): the dependency that was down.
 UNAVAILABLE_REASONS: Final = frozenset(
@@ -241,7 +224,7 @@ def emotion_detection_accuracy_set(
     aggregate over many readings, not one.
     """
     EMOTION_DETECTION_ACCURACY.labels(
-        emotion_type=label_or_other(emotion_type, EMOTION_TYPES),
+        emotion_type=label_or_other(emotion_type, closed_labels("emotion_type")),
         detection_method=label_or_other(detection_method, DETECTION_METHODS),
         confidence_bucket=label_or_other(confidence, CONFIDENCE_BUCKETS),
     ).set(accuracy)
@@ -251,8 +234,8 @@ def response_generation_observe(
     *, emotion_category: str, response_strategy: str, escalation_triggered: bool, seconds: float
 ) -> None:
     EMPATHIC_RESPONSE_GENERATION_DURATION.labels(
-        emotion_category=label_or_other(emotion_category, EMOTION_CATEGORIES),
-        response_strategy=label_or_other(response_strategy, RESPONSE_STRATEGIES),
+        emotion_category=label_or_other(emotion_category, closed_labels("emotion_category")),
+        response_strategy=label_or_other(response_strategy, closed_labels("response_strategy")),
         escalation_triggered=bool_label(escalation_triggered),
     ).observe(seconds)
 
@@ -262,8 +245,8 @@ def escalation_record(
 ) -> None:
     """Count one escalation; ``conversation_length`` is the number of messages so far."""
     HUMAN_ESCALATIONS.labels(
-        escalation_reason=label_or_other(reason, ESCALATION_REASONS),
-        emotion_type=label_or_other(emotion_type, EMOTION_TYPES),
+        escalation_reason=label_or_other(reason, closed_labels("escalation_reason")),
+        emotion_type=label_or_other(emotion_type, closed_labels("emotion_type")),
         conversation_length=conversation_length_bucket(conversation_length),
         time_of_day=time_of_day(when),
     ).inc()
@@ -273,8 +256,8 @@ def user_satisfaction_set(
     *, primary_emotion: str, response_strategy: str, resolution_achieved: bool, average: float
 ) -> None:
     USER_SATISFACTION_BY_EMOTION.labels(
-        primary_emotion=label_or_other(primary_emotion, EMOTION_TYPES),
-        response_strategy=label_or_other(response_strategy, RESPONSE_STRATEGIES),
+        primary_emotion=label_or_other(primary_emotion, closed_labels("emotion_type")),
+        response_strategy=label_or_other(response_strategy, closed_labels("response_strategy")),
         resolution_achieved=bool_label(resolution_achieved),
     ).set(average)
 
@@ -323,7 +306,7 @@ def emotional_intensity_observe(
         return
     value = min(max(value, 0.0), 1.0)
     EMOTIONAL_INTENSITY_DISTRIBUTION.labels(
-        emotion_category=label_or_other(emotion_category, EMOTION_CATEGORIES),
+        emotion_category=label_or_other(emotion_category, closed_labels("emotion_category")),
         user_segment=label_or_other(user_segment, USER_SEGMENTS),
         resolution_path=label_or_other(resolution_path, RESOLUTION_PATHS),
     ).observe(value)
@@ -334,7 +317,7 @@ def conversation_length_observe(
     *, emotion_type: str, successful_resolution: bool, message_count: int
 ) -> None:
     CONVERSATION_LENGTH_BY_EMOTION.labels(
-        emotion_type=label_or_other(emotion_type, EMOTION_TYPES),
+        emotion_type=label_or_other(emotion_type, closed_labels("emotion_type")),
         successful_resolution=bool_label(successful_resolution),
     ).observe(max(message_count, 0))
 
@@ -355,19 +338,23 @@ def escalation_queue_set(
     *, urgency: str, depth: int, oldest_wait_seconds: float, unclaimed_past_sla: int
 ) -> None:
     """Snapshot of one urgency's queue; call it from a refresher for every urgency."""
-    label = label_or_other(urgency, URGENCIES)
+    label = label_or_other(urgency, closed_labels("urgency"))
     ESCALATION_QUEUE_DEPTH.labels(urgency=label).set(depth)
     ESCALATION_QUEUE_OLDEST_SECONDS.labels(urgency=label).set(oldest_wait_seconds)
     ESCALATION_UNCLAIMED_PAST_SLA.labels(urgency=label).set(unclaimed_past_sla)
 
 
 def escalation_wait_observe(*, urgency: str, seconds: float) -> None:
-    ESCALATION_WAIT.labels(urgency=label_or_other(urgency, URGENCIES)).observe(seconds)
+    ESCALATION_WAIT.labels(urgency=label_or_other(urgency, closed_labels("urgency"))).observe(
+        seconds
+    )
 
 
 def crisis_assessment_record(*, level: str) -> None:
     """Count one crisis assessment of a visitor message (none, concern or crisis)."""
-    CRISIS_ASSESSMENTS.labels(crisis_level=label_or_other(level, CRISIS_LEVELS)).inc()
+    CRISIS_ASSESSMENTS.labels(
+        crisis_level=label_or_other(level, closed_labels("crisis_level"))
+    ).inc()
 
 
 def health_check_record(*, check: str, is_up: bool, seconds: float) -> None:

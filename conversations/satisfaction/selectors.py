@@ -49,7 +49,7 @@ def conversation_primary_emotion(*, conversation_id: UUID | str) -> str:
         emotion = next(e for e in reversed(rows) if counts.get(e) == best)
     else:
         emotion = "neutral" if rows else metrics.OTHER
-    return metrics.label_or_other(emotion, metrics.EMOTION_TYPES)
+    return metrics.label_or_other(emotion, metrics.closed_labels("emotion_type"))
 
 
 def conversation_response_strategy(*, conversation_id: UUID | str) -> str:
@@ -62,7 +62,7 @@ def conversation_response_strategy(*, conversation_id: UUID | str) -> str:
     for meta in metas:
         strategy = meta.get("strategy") if isinstance(meta, dict) else None
         if strategy:
-            return metrics.label_or_other(strategy, metrics.RESPONSE_STRATEGIES)
+            return metrics.label_or_other(strategy, metrics.closed_labels("response_strategy"))
     return metrics.OTHER
 
 

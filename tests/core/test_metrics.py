@@ -316,13 +316,13 @@ def test_unknown_label_values_map_to_other(case: str, junk: str) -> None:
 
 def test_no_exported_label_value_is_outside_the_closed_sets() -> None:
     closed = {
-        "emotion_type": metrics.EMOTION_TYPES,
-        "primary_emotion": metrics.EMOTION_TYPES,
-        "emotion_category": metrics.EMOTION_CATEGORIES,
+        "emotion_type": metrics.closed_labels("emotion_type"),
+        "primary_emotion": metrics.closed_labels("emotion_type"),
+        "emotion_category": metrics.closed_labels("emotion_category"),
         "detection_method": metrics.DETECTION_METHODS,
         "confidence_bucket": set(metrics.CONFIDENCE_BUCKETS),
-        "response_strategy": metrics.RESPONSE_STRATEGIES,
-        "escalation_reason": metrics.ESCALATION_REASONS,
+        "response_strategy": metrics.closed_labels("response_strategy"),
+        "escalation_reason": metrics.closed_labels("escalation_reason"),
         "conversation_length": set(metrics.CONVERSATION_LENGTHS),
         "time_of_day": set(metrics.TIMES_OF_DAY),
         "user_segment": metrics.USER_SEGMENTS,
@@ -330,7 +330,7 @@ def test_no_exported_label_value_is_outside_the_closed_sets() -> None:
         "primary_service": empathy_metrics.AI_SERVICES,
         "backup_service": empathy_metrics.AI_SERVICES,
         "failure_reason": empathy_metrics.FAILURE_REASONS,
-        "urgency": metrics.URGENCIES,
+        "urgency": metrics.closed_labels("urgency"),
         "check": metrics.HEALTH_CHECKS,
         "escalation_triggered": {"true", "false"},
         "resolution_achieved": {"true", "false"},
@@ -408,4 +408,4 @@ def test_every_reply_strategy_is_a_metric_label() -> None:
     from core import metrics
     from empathy.replies import STRATEGIES
 
-    assert frozenset(STRATEGIES) == metrics.RESPONSE_STRATEGIES
+    assert frozenset(STRATEGIES) == metrics.closed_labels("response_strategy")
