@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from escalations.rules import CRISIS_INDICATORS
+
 BEST_PRACTICES: dict[str, tuple[str, ...]] = {
-    "crisis_indicators": (
+    CRISIS_INDICATORS: (
         "Safety first: ask directly whether they are safe right now.",
         "Share the help resources for their country; stay with them while they reach out.",
         "Do not promise secrecy and do not try to solve the original request yet.",
@@ -42,7 +44,6 @@ BEST_PRACTICES: dict[str, tuple[str, ...]] = {
 
 # Skills the next level needs; the escalation service routes by them.
 SUPERVISOR_SKILL = "supervisor"
-CRISIS_SKILL = "crisis"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def best_practices_for(reason: str) -> list[str]:
 
 
 def next_level_options(*, reason: str, urgency: str, trend: str) -> list[NextLevelOption]:
-    is_crisis = reason == "crisis_indicators"
+    is_crisis = reason == CRISIS_INDICATORS
     return [
         NextLevelOption(
             target="crisis",

@@ -21,6 +21,7 @@ from conversations.privacy import services as privacy_services
 from core import roles
 from core.errors import ServiceError
 from core.metrics import confidence_bucket
+from core.roles import CRISIS_SKILL
 from empathy import taxonomy
 from escalations import services as escalation_services
 from escalations.models import AgentProfile, Escalation
@@ -152,7 +153,7 @@ def agent_status_set(*, user: Any, status: str) -> AgentProfile:
     return escalation_services.agent_status_set(user=user, status=status)
 
 
-TRANSFER_TARGETS = ("queue", "agent", guidance.SUPERVISOR_SKILL, guidance.CRISIS_SKILL)
+TRANSFER_TARGETS = ("queue", "agent", guidance.SUPERVISOR_SKILL, CRISIS_SKILL)
 
 
 def escalation_transfer(
@@ -189,7 +190,7 @@ def escalation_transfer(
                 code="forbidden",
                 status=403,
             )
-        if target in (guidance.SUPERVISOR_SKILL, guidance.CRISIS_SKILL):
+        if target in (guidance.SUPERVISOR_SKILL, CRISIS_SKILL):
             escalation_services.escalation_skill_require(
                 escalation=escalation, skill=target, actor=user
             )

@@ -10,6 +10,8 @@ from typing import Any
 
 AGENTS_GROUP = "agents"
 SUPERVISORS_GROUP = "supervisors"
+# The agent skill that may take crisis conversations and read their transcripts.
+CRISIS_SKILL = "crisis"
 
 
 def user_is_supervisor(*, user: Any) -> bool:

@@ -18,6 +18,7 @@ from django.http.request import split_domain_port, validate_host
 
 from conversations import events as conversation_events
 from core import roles
+from core.roles import CRISIS_SKILL
 from core.websocket import FrameLimiter
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
@@ -36,7 +37,6 @@ _FOLLOW_EVENTS = frozenset(
         events.ESCALATION_SLA_BREACHED,
     }
 )
-CRISIS_SKILL = "crisis"
 # The login behind the socket ended (logout, expiry, password change, deactivation, role lost).
 CLOSE_UNAUTHORIZED = 4003
 

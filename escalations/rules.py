@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from core.roles import CRISIS_SKILL
 from empathy.types import EmotionReading
 
 CRISIS_INDICATORS = "crisis_indicators"
@@ -168,7 +169,7 @@ _SPECIALIST = re.compile(
 
 # Every skill routing can ask for: the topics above, crisis (the crisis path) and supervisor
 # (a console transfer to a supervisor).
-AGENT_SKILLS = tuple(sorted({skill for skill, _ in _SKILL_TOPICS} | {"crisis", "supervisor"}))
+AGENT_SKILLS = tuple(sorted({skill for skill, _ in _SKILL_TOPICS} | {CRISIS_SKILL, "supervisor"}))
 
 
 def skill_for_text(text: str) -> str:

@@ -30,10 +30,14 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from conversations.privacy.selectors import conversation_staff_access_check
-from core.roles import AGENTS_GROUP, SUPERVISORS_GROUP, user_is_agent, user_is_supervisor
+from core.roles import (
+    AGENTS_GROUP,
+    CRISIS_SKILL,
+    SUPERVISORS_GROUP,
+    user_is_agent,
+    user_is_supervisor,
+)
 from escalations.models import AgentProfile, Escalation, SiteHours
-
-CRISIS_SKILL = "crisis"
 
 URGENCY_RANK = Case(
     When(urgency="critical", then=Value(0)),

@@ -14,9 +14,7 @@ from django.utils import timezone
 from conversations.models import Conversation, EmotionReadingRecord, Message, Visitor
 from conversations.privacy.sources import personal_data_sources
 from conversations.selectors import message_crisis
-from core.roles import user_is_agent, user_is_supervisor
-
-CRISIS_SKILL = "crisis"
+from core.roles import CRISIS_SKILL, user_is_agent, user_is_supervisor
 
 
 def iso(value: datetime | None) -> str | None:

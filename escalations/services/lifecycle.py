@@ -14,6 +14,7 @@ from conversations import selectors as conversation_selectors
 from conversations import services as conversation_services
 from conversations.models import Conversation, Message
 from core import metrics, roles
+from core.roles import CRISIS_SKILL
 from empathy.types import CrisisAssessment, EmotionReading
 from escalations import events, rules, selectors
 from escalations.models import AgentProfile, Escalation
@@ -273,7 +274,7 @@ def _raise_crisis_level(
     locked.reason = rules.CRISIS_INDICATORS
     locked.rule = decision.rule
     locked.urgency = urgency
-    locked.required_skill = "crisis"
+    locked.required_skill = CRISIS_SKILL
     locked.crisis = crisis.as_dict() if crisis is not None else {}
     locked.sla_due_at = min(locked.sla_due_at, _sla_due(urgency, timezone.now()))
     locked.suggested_approach = rules.suggested_approach(
@@ -311,7 +312,7 @@ def _raise_crisis_level(
         locked.status == Escalation.Status.ASSIGNED
         and assignee is not None
         and not roles.user_is_supervisor(user=assignee)
-        and not _has_skill(assignee.pk, "crisis")
+        and not _has_skill(assignee.pk, CRISIS_SKILL)
     ):
         # Crisis transcripts are for crisis-trained agents: back to the queue, routed on commit
         # (the SLA brings supervisors in if no one is free).

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from agents_console.guidance import CRISIS_SKILL, SUPERVISOR_SKILL
+from agents_console.guidance import SUPERVISOR_SKILL
+from core.roles import CRISIS_SKILL
 
 # Every skill routing knows: topics from escalations.rules plus the next-level ones.
 DEMO_SKILLS = ("billing", "technical", CRISIS_SKILL, SUPERVISOR_SKILL)
