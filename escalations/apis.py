@@ -149,13 +149,27 @@ class AgentMessageApi(AgentApi):
 
 
 class ConversationResolveApi(AgentApi):
+    class ResolveInputSerializer(serializers.Serializer):
+        note = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            max_length=4000,
+            help_text="Closing note; required to resolve a crisis conversation.",
+        )
+
     @extend_schema(
         operation_id="agent_conversation_resolve",
-        request=None,
-        responses={200: EscalationOutputSerializer, **error_responses(401, 403, 404, 409)},
+        request=ResolveInputSerializer,
+        responses={200: EscalationOutputSerializer, **error_responses(400, 401, 403, 404, 409)},
     )
     def post(self, request: Request, conversation_id: str) -> Response:
-        escalation = services.escalation_resolve(conversation_id=conversation_id, user=request.user)
+        data = self.ResolveInputSerializer(data=request.data or {})
+        data.is_valid(raise_exception=True)
+        escalation = services.escalation_resolve(
+            conversation_id=conversation_id,
+            user=request.user,
+            note=data.validated_data.get("note", ""),
+        )
         return Response(_escalation_out(escalation))
 
 

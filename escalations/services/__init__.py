@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from escalations.rules import EscalationDecision, EscalationSignals, escalation_decide
 from escalations.services.actions import (
+    ClosingNoteRequired,
     agent_message_post,
     agent_transcript_view,
     escalation_hand_back,
@@ -60,6 +61,7 @@ from escalations.services.routing import (
 __all__ = [
     "HANDOFF_TEXT",
     "AgentStatusInvalid",
+    "ClosingNoteRequired",
     "CrisisLatched",
     "EscalationConflict",
     "EscalationDecision",

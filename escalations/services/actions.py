@@ -20,6 +20,7 @@ from escalations import events, rules
 from escalations.models import Escalation
 from escalations.services.common import (
     EscalationConflict,
+    EscalationError,
     EscalationForbidden,
     EscalationNotFound,
     _agent_groups,
@@ -121,9 +122,27 @@ def _close(escalation: Escalation, *, status: str, actor: Any, conversation_stat
     _safe_on_commit("queue_hints", queue_hints_schedule)
 
 
-def escalation_resolve(*, conversation_id: UUID | str, user: Any) -> Escalation:
+MAX_CLOSING_NOTE_LENGTH = 4000
+
+
+class ClosingNoteRequired(EscalationError):
+    status = 400
+    code = "closing_note_required"
+
+
+def escalation_resolve(*, conversation_id: UUID | str, user: Any, note: object = "") -> Escalation:
+    """The agent closes the conversation. A crisis only with a closing note (what was done,
+    what the visitor was given), kept with the escalation's audit trail."""
+    cleaned = note.strip() if isinstance(note, str) else ""
     with transaction.atomic():
         escalation = _authorize(conversation_id=conversation_id, user=user, lock=True)
+        if escalation.crisis_level == "crisis" and not cleaned:
+            raise ClosingNoteRequired(
+                "A crisis conversation is resolved only with a closing note: write what was done "
+                "and what the visitor was given."
+            )
+        if cleaned:
+            _audit(escalation, "closing_note", user, note=cleaned[:MAX_CLOSING_NOTE_LENGTH])
         _close(
             escalation,
             status=Escalation.Status.RESOLVED,

@@ -491,7 +491,8 @@
       return;
     }
     state.resolveArmed = 0;
-    act(app, refresh, conversationRest(app, "resolve"), {}, () => {
+    const note = byId("note-text").value.trim();
+    act(app, refresh, conversationRest(app, "resolve"), note ? { note } : {}, () => {
       byId("resolve").textContent = "Resolved";
     });
   }

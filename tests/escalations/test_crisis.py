@@ -142,9 +142,15 @@ def test_crisis_latches_the_bot_until_an_agent_resolves(
         services.escalation_hand_back(conversation_id=conversation.id, user=agent)
     conversation.refresh_from_db()
     assert conversation.status == "with_agent"
-    services.escalation_resolve(conversation_id=conversation.id, user=agent)
+    with pytest.raises(services.ClosingNoteRequired):
+        services.escalation_resolve(conversation_id=conversation.id, user=agent)
+    services.escalation_resolve(
+        conversation_id=conversation.id, user=agent, note="Talked it through; gave the lines."
+    )
     conversation.refresh_from_db()
     assert conversation.status == "resolved"
+    closing = escalation.events.get(type="closing_note")
+    assert closing.data == {"note": "Talked it through; gave the lines."}
 
 
 CONCERN_TEXT = "I feel so hopeless lately"

@@ -142,3 +142,23 @@ def test_a_crisis_summary_follows_the_journey_once_the_message_is_read(  # type:
     assert len(escalation.journey) == 1
     assert "No emotion readings yet" not in escalation.summary
     assert escalation.journey[0]["emotion"] in escalation.summary
+
+
+def test_an_agent_resolves_a_crisis_only_with_a_closing_note(conversation, detector) -> None:  # type: ignore[no-untyped-def]
+    from rest_framework.test import APIClient
+
+    receive(conversation, "I am going to kill myself tonight")
+    agent = make_agent("care", skills=["crisis"])
+    escalation = Escalation.objects.get(conversation=conversation)
+    client = APIClient()
+    client.force_authenticate(agent)
+    assert client.post(f"/api/v1/agent/escalations/{escalation.pk}/claim").status_code in (200, 409)
+    url = f"/api/v1/agent/conversations/{conversation.id}/resolve"
+    refused = client.post(url, {}, format="json")
+    assert refused.status_code == 400
+    assert refused.json()["error"] == "closing_note_required"
+    blank = client.post(url, {"note": "   "}, format="json")
+    assert blank.status_code == 400
+    done = client.post(url, {"note": "Stayed with them until they called the line."}, format="json")
+    assert done.status_code == 200
+    assert done.json()["status"] == "resolved"

@@ -84,7 +84,9 @@ function doResolve(app, refresh) {
     return;
   }
   state.resolveArmed = 0;
-  act(app, refresh, conversationRest(app, "resolve"), {}, () => {
+  // A crisis is resolved only with a closing note: the text in the Notes box goes with it.
+  const note = byId("note-text").value.trim();
+  act(app, refresh, conversationRest(app, "resolve"), note ? { note } : {}, () => {
     byId("resolve").textContent = "Resolved";
   });
 }
