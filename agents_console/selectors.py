@@ -221,6 +221,8 @@ def console_conversation_detail(*, user: Any, conversation_id: UUID | str) -> di
             "site": conversation.site.name,
             "created_at": _iso(conversation.created_at),
             "trend": state.get("trend", "stable"),
+            # The resolved conversation this one continues, for the agent to open.
+            "previous_id": str(conversation.previous_id) if conversation.previous_id else None,
         },
         "visitor": {
             "id": visitor.pk,

@@ -173,6 +173,12 @@ class ConversationCreateApi(WidgetApi):
             r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,2}$", max_length=16, required=False
         )
         visitor = ConversationCreateVisitorSerializer(required=False)
+        previous_token = serializers.CharField(
+            max_length=512,
+            required=False,
+            allow_blank=True,
+            help_text="The token of the resolved conversation this one continues (same visitor).",
+        )
 
     class ConversationCreateOutputSerializer(serializers.Serializer):
         id = serializers.UUIDField()
@@ -207,12 +213,19 @@ class ConversationCreateApi(WidgetApi):
             signature=visitor.get("signature", ""),
             timestamp=visitor.get("timestamp"),
         )
+        previous = selectors.conversation_get_for_token(
+            conversation_id=str(
+                access.conversation_token_subject(values.get("previous_token", "")) or ""
+            ),
+            token=values.get("previous_token", ""),
+        )
         conversation = services.conversation_start(
             site=site,
             locale=values.get("locale"),
             external_id=claim.external_id,
             display_name=visitor.get("name", ""),
             identity_verified=claim.verified,
+            previous=previous,
         )
         body = {
             "id": str(conversation.id),

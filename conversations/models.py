@@ -90,6 +90,11 @@ class Conversation(models.Model):
     resolved_by = models.CharField(max_length=16, blank=True, default="")
     # Set when erased: its token is dead and only non-personal facts remain.
     erased_at = models.DateTimeField(null=True, blank=True)
+    # The resolved conversation this one continues (the widget proved it holds its token):
+    # same visitor, and its last turns are context for the bot and the agent.
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

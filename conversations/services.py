@@ -82,8 +82,12 @@ def conversation_start(
     external_id: str = "",
     display_name: str = "",
     identity_verified: bool = False,
+    previous: Conversation | None = None,
 ) -> Conversation:
     """Open a conversation for a new visitor, or for a known one by a proven external id.
+
+    `previous`: a resolved conversation of this site whose token the caller holds; the new one
+    continues it, for the same visitor (their consent and identity stay as they are).
 
     `identity_verified` says the site signed `external_id` (conversations.privacy.identity);
     without it the id is ignored and the visitor is new, so an unproven claim never renames,
@@ -97,7 +101,17 @@ def conversation_start(
     }
     if not identity_verified:
         external_id = ""
-    if external_id:
+    if previous is not None and (
+        previous.site_id != site.pk
+        or previous.status != Conversation.Status.RESOLVED
+        or previous.erased_at is not None
+    ):
+        previous = None
+    if previous is not None and not external_id:
+        visitor = previous.visitor
+        visitor.last_seen_at = now
+        visitor.save(update_fields=["last_seen_at"])
+    elif external_id:
         visitor, created = Visitor.objects.get_or_create(
             site=site, external_id=external_id, defaults=defaults
         )
@@ -111,7 +125,11 @@ def conversation_start(
     else:
         visitor = Visitor.objects.create(site=site, **defaults)
     conversation = Conversation.objects.create(
-        site=site, visitor=visitor, identity_verified=bool(external_id) and identity_verified
+        site=site,
+        visitor=visitor,
+        identity_verified=(bool(external_id) and identity_verified)
+        or (previous is not None and not external_id and previous.identity_verified),
+        previous=previous if previous is not None and previous.visitor_id == visitor.pk else None,
     )
     logger.info(
         "conversation started",

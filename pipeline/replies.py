@@ -88,13 +88,29 @@ def reply_request_for(
             harm=harm,
         ),
         trend=trend,
-        history=tuple(transcript.history(before_seq=message.seq)),
+        history=_history(message, transcript),
         locale=reply_locale(crisis=crisis, visitor_locale=message.conversation.visitor.locale),
         used_sentences=transcript.used_sentences(),
         no_celebration=harm,
         knowledge=passages,
         knowledge_searched=searched,
     )
+
+
+# Turns of the conversation a new one continues that the bot sees as context.
+PREVIOUS_TURNS = 4
+
+
+def _history(message: Message, transcript: Transcript) -> tuple[Any, ...]:
+    """This conversation's earlier turns; for its first message, the last turns of the
+    resolved conversation it continues, so the bot does not start from nothing."""
+    history = transcript.history(before_seq=message.seq)
+    previous_id = message.conversation.previous_id
+    if not history and previous_id is not None:
+        history = selectors.conversation_history(
+            conversation_id=previous_id, before_seq=2**62, limit=PREVIOUS_TURNS
+        )
+    return tuple(history)
 
 
 def reply_compose(request: ReplyRequest) -> ReplyDraft:

@@ -36,10 +36,14 @@ export function ensureConversation(app) {
   if (locale) {
     body.locale = locale;
   }
+  if (state.previousToken) {
+    body.previous_token = state.previousToken;
+  }
   state.creating = app
     .request("POST", "/conversations", body)
     .then((result) => {
       state.session = { id: String(result.data.id), token: String(result.data.token) };
+      state.previousToken = null;
       state.seq = createSeqState();
       saveSession(app);
       setStatus(app, result.data.status || "bot", false);

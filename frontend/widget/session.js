@@ -73,6 +73,8 @@ export function sessionReset(app) {
   const { state } = app;
   app.socket.disconnect();
   state.lostId = state.session ? state.session.id : null;
+  // The token of the conversation that just ended: the next one continues it on the server.
+  state.previousToken = state.session && state.status === "resolved" ? state.session.token : null;
   state.session = null;
   saveSession(app);
   state.seq = createSeqState();

@@ -26,6 +26,7 @@ export function createState(session) {
     csatForms: 0,
     contactForms: 0,
     lostId: null, // the conversation just forgotten (see saveSession)
+    previousToken: null, // the token of the conversation a new one continues (after resolve)
     crisisNotice: false, // a crisis notice is showing: the chat cannot be ended from here
     offline: false, // nobody from the team can come now (request-human said so)
     confirmingEnd: false, // the "End chat" control is asking "are you sure?"

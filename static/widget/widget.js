@@ -1015,6 +1015,7 @@
     const { state } = app;
     app.socket.disconnect();
     state.lostId = state.session ? state.session.id : null;
+    state.previousToken = state.session && state.status === "resolved" ? state.session.token : null;
     state.session = null;
     saveSession(app);
     state.seq = createSeqState();
@@ -1220,8 +1221,12 @@
     if (locale) {
       body.locale = locale;
     }
+    if (state.previousToken) {
+      body.previous_token = state.previousToken;
+    }
     state.creating = app.request("POST", "/conversations", body).then((result) => {
       state.session = { id: String(result.data.id), token: String(result.data.token) };
+      state.previousToken = null;
       state.seq = createSeqState();
       saveSession(app);
       setStatus(app, result.data.status || "bot", false);
@@ -1475,6 +1480,8 @@
       contactForms: 0,
       lostId: null,
       // the conversation just forgotten (see saveSession)
+      previousToken: null,
+      // the token of the conversation a new one continues (after resolve)
       crisisNotice: false,
       // a crisis notice is showing: the chat cannot be ended from here
       offline: false,

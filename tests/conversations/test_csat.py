@@ -66,7 +66,9 @@ def _resolve(conversation: Conversation, agent: User) -> None:
     escalation = conversation.escalations.get(status__in=["queued", "assigned"])
     if escalation.status == "queued":
         escalation_services.escalation_claim(escalation_id=escalation.pk, user=agent)
-    escalation_services.escalation_resolve(conversation_id=conversation.id, user=agent)
+    escalation_services.escalation_resolve(
+        conversation_id=conversation.id, user=agent, note="Resolved with the visitor."
+    )
 
 
 def _resolved_event(conversation: Conversation) -> dict[str, Any]:
