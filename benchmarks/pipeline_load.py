@@ -20,7 +20,7 @@ command in its own terminal; PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/empathy_desk
     export REDIS_URL=redis://127.0.0.1:6379/0
-    export DJANGO_DEBUG=false DJANGO_SECRET_KEY=bench-only-secret-change-me
+    export DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_SECRET_KEY=bench-only-secret-change-me
     export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
     # Every simulated visitor comes from 127.0.0.1, so the per-IP limits must admit them all;
     # the per-token limit (30/minute) is left as shipped: one visitor stays far below it.

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-8700}
 export DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/empathy_bench}
 export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14}
-export DJANGO_DEBUG=false DJANGO_SECRET_KEY=bench-only-secret-not-for-production
+export DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_SECRET_KEY=bench-only-secret-not-for-production
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 # Every simulated visitor comes from 127.0.0.1: the per-IP limits must admit them all.
 export WIDGET_RATE_CREATE_IP=100000/minute WIDGET_RATE_IP=1000000/minute

@@ -316,6 +316,28 @@ if TRUSTED_PROXIES.strip() and not TRUSTED_PROXIES.strip().isdecimal():
         [ipaddress.ip_network(n.strip(), strict=False) for n in TRUSTED_PROXIES.split(",")]
     except ValueError as exc:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {exc} (a count or CIDRs).") from exc
+# HTTPS: secure cookies, HSTS and the HTTP -> HTTPS redirect; on when DEBUG is off. Set
+# DJANGO_HTTPS=false only where nothing speaks TLS (a plain-HTTP lab, the subprocess tests).
+HTTPS = env_bool("DJANGO_HTTPS", default=not DEBUG)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+# Probes and scrapes call the pod over plain HTTP inside the cluster (HealthCheckMiddleware
+# answers them first anyway; this keeps them plain if that ever changes).
+SECURE_REDIRECT_EXEMPT = [r"^health/live/?$", r"^health/ready/?$", r"^metrics/?$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading is a commitment to browsers' lists for the whole domain: the operator opts in.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# A TLS-terminating proxy says the scheme in X-Forwarded-Proto; believed only from a proxy
+# TRUSTED_PROXIES trusts (which must overwrite the client's header), never from the client.
+if TRUSTED_PROXIES.strip() not in {"", "0"}:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# check --deploy's W021 asks for HSTS preload; leaving it to the operator is deliberate (above).
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # Staff logins: this many failures per username and IP lock that pair out for the window.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)

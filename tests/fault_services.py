@@ -247,6 +247,8 @@ def production_env(*, database_url: str, redis_url: str = "", **extra: str) -> d
         {
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DJANGO_DEBUG": "false",
+            # Plain HTTP on loopback: no TLS to redirect to or to carry secure cookies.
+            "DJANGO_HTTPS": "false",
             "DJANGO_SECRET_KEY": "fault-tests-secret-key-not-for-production-0123456789",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": database_url,
