@@ -88,6 +88,8 @@ class Conversation(models.Model):
     # Who ended it: a person (an agent resolving an escalation), the visitor or the bot's
     # inactivity; empty while open.
     resolved_by = models.CharField(max_length=16, blank=True, default="")
+    # The visitor said a help-center answer helped ("Did this answer your question?": yes).
+    helped = models.BooleanField(default=False)
     # Set when erased: its token is dead and only non-personal facts remain.
     erased_at = models.DateTimeField(null=True, blank=True)
     # The resolved conversation this one continues (the widget proved it holds its token):

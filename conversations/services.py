@@ -276,6 +276,32 @@ def message_post(
     )
 
 
+def conversation_helped_mark(*, conversation_id: UUID) -> None:
+    """The visitor said an answer helped: counts as a successful resolution when it ends."""
+    Conversation.objects.filter(pk=conversation_id, helped=False).update(helped=True)
+
+
+def _length_observe_on_commit(conversation: Conversation) -> None:
+    """conversation_length_by_emotion, once per ended conversation: successful when a person
+    resolved it or the visitor said an answer helped."""
+    conversation_id = conversation.pk
+    successful = conversation.resolved_by == "agent" or bool(
+        Conversation.objects.filter(pk=conversation_id, helped=True).exists()
+    )
+    latest = (
+        EmotionReadingRecord.objects.filter(message__conversation_id=conversation_id)
+        .order_by("-message__seq")
+        .values_list("emotion", flat=True)
+        .first()
+    )
+    count = Message.objects.filter(conversation_id=conversation_id).count()
+    transaction.on_commit(
+        lambda: metrics.conversation_length_observe(
+            emotion_type=latest or "neutral", successful_resolution=successful, message_count=count
+        )
+    )
+
+
 def conversation_crisis_mark(*, conversation_id: UUID) -> None:
     """Remember for good that this conversation had a crisis (read or escalated)."""
     Conversation.objects.filter(pk=conversation_id, had_crisis=False).update(had_crisis=True)
@@ -305,6 +331,8 @@ def conversation_status_set(
         update.append("resolved_by")
         transaction.on_commit(lambda: metrics.conversation_resolved_record(resolved_by=resolved_by))
     conversation.save(update_fields=update)
+    if status == Conversation.Status.RESOLVED:
+        _length_observe_on_commit(conversation)
     csat = None
     if status == Conversation.Status.RESOLVED:
         csat = satisfaction_selectors.csat_offer(conversation_id=conversation_id)

@@ -11,6 +11,7 @@ import numpy as np
 from django.db import connection, transaction
 from tqdm import tqdm
 
+from conversations import services as conversation_services
 from conversations.models import Message, Site
 from core.errors import ServiceError
 from knowledge import metrics as kb_metrics
@@ -211,6 +212,8 @@ def kb_feedback_record(
         message=message,
         defaults={"conversation": conversation, "article_id": article_id, "outcome": outcome},
     )
+    if outcome == KbAnswerFeedback.Outcome.YES:
+        conversation_services.conversation_helped_mark(conversation_id=conversation.pk)
     if before != outcome:
         verdict = "helpful" if outcome == KbAnswerFeedback.Outcome.YES else "not_helpful"
         transaction.on_commit(lambda: kb_metrics.kb_answer_record(outcome=verdict))

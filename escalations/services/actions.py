@@ -15,7 +15,7 @@ from conversations import services as conversation_services
 from conversations.models import Conversation, Message
 from conversations.privacy import selectors as privacy_selectors
 from conversations.privacy import services as privacy_services
-from core import metrics, roles
+from core import roles
 from escalations import events, rules
 from escalations.models import Escalation
 from escalations.services.common import (
@@ -148,15 +148,6 @@ def escalation_resolve(*, conversation_id: UUID | str, user: Any, note: object =
             status=Escalation.Status.RESOLVED,
             actor=user,
             conversation_status=Conversation.Status.RESOLVED,
-        )
-        emotion = escalation.journey[-1]["emotion"] if escalation.journey else "neutral"
-        count = conversation_selectors.conversation_message_count(
-            conversation_id=escalation.conversation_id
-        )
-        transaction.on_commit(
-            lambda: metrics.conversation_length_observe(
-                emotion_type=emotion, successful_resolution=True, message_count=count
-            )
         )
     return escalation
 

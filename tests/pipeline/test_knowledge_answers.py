@@ -165,3 +165,29 @@ def test_an_llm_gets_the_passages_and_may_link_the_article(helped: Conversation)
     assert f"[1] How do I reset my password? ({RESET_URL})" in system
     assert reply.meta["provider"] == "primary"
     assert reply.text == f"You can reset it from the sign-in page. Details: {RESET_URL}"
+
+
+def _length_count(client: APIClient, successful: str) -> float:
+    body = client.get("/metrics").content.decode()
+    total = 0.0
+    for line in body.splitlines():
+        if line.startswith("conversation_length_by_emotion_count{") and (
+            f'successful_resolution="{successful}"' in line
+        ):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+@pytest.mark.parametrize("helpful", [True, False])
+def test_a_chat_the_help_center_solved_ends_as_a_successful_resolution(  # type: ignore[no-untyped-def]
+    helped: Conversation, helpful: bool, django_capture_on_commit_callbacks
+) -> None:
+    scrape = APIClient()
+    before = _length_count(scrape, "true" if helpful else "false")
+    reply = _ask(helped, "how can I change my delivery address?")
+    url = f"/api/v1/widget/conversations/{helped.id}/messages/{reply.pk}/feedback"
+    with django_capture_on_commit_callbacks(execute=True):
+        _client(helped).post(url, {"helpful": helpful}, format="json")
+        ended = _client(helped).post(f"/api/v1/widget/conversations/{helped.id}/end")
+    assert ended.status_code == 200
+    assert _length_count(scrape, "true" if helpful else "false") == before + 1
