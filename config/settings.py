@@ -517,6 +517,9 @@ WORKER_HEARTBEAT_MAX_AGE = env_float("WORKER_HEARTBEAT_MAX_AGE", 60.0)
 HEALTH_READY_REQUIRES_WORKER = env_bool("HEALTH_READY_REQUIRES_WORKER", default=False)
 # Seconds a 503 "unavailable" answer tells the client to wait before it retries.
 UNAVAILABLE_RETRY_AFTER_SECONDS = env_int("UNAVAILABLE_RETRY_AFTER_SECONDS", 2)
+# When set, the web process's /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`
+# (401 otherwise); unset leaves it open, as a local `make run` needs.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 # Celery workers serve /metrics here (pool children on the next ports); 0 turns it off.
 WORKER_METRICS_PORT = env_int("WORKER_METRICS_PORT", 9100)
 METRICS_CELERY_QUEUES = env_list("METRICS_CELERY_QUEUES", ["celery"])

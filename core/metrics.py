@@ -10,6 +10,7 @@ reading the database, the source of truth.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import threading
 import time
@@ -438,9 +439,29 @@ def celery_queue_length_refresh() -> None:
 metrics_refresher_register(celery_queue_length_refresh)
 
 
+def metrics_scrape_authorized(request: HttpRequest) -> bool:
+    """True when METRICS_TOKEN is unset or the request carries ``Authorization: Bearer <it>``."""
+    from django.conf import settings
+
+    expected = str(getattr(settings, "METRICS_TOKEN", "") or "")
+    if not expected:
+        return True
+    scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
+    # Constant-time, so the answer's timing says nothing about how much of a guess was right.
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        presented.strip().encode(), expected.encode()
+    )
+
+
 def metrics_view(request: HttpRequest) -> HttpResponse:
     """``/metrics``: refresh the stored-data gauges, then django-prometheus's exposition."""
     from django_prometheus.exports import ExportToDjangoView
 
+    if not metrics_scrape_authorized(request):
+        # Refused before any refresher runs: an unauthenticated scrape costs no query.
+        response = HttpResponse("metrics require a bearer token\n", status=401)
+        response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        response["Content-Type"] = "text/plain; charset=utf-8"
+        return response
     metrics_refresh()
     return ExportToDjangoView(request)

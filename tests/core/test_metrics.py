@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -409,3 +409,55 @@ def test_every_reply_strategy_is_a_metric_label() -> None:
     from empathy.replies import STRATEGIES
 
     assert frozenset(STRATEGIES) == metrics.closed_labels("response_strategy")
+
+
+@pytest.fixture
+def scrape_counter() -> Iterator[Callable[[], list[int]]]:
+    calls: list[int] = []
+
+    def counting_refresher() -> None:
+        calls.append(1)
+
+    metrics.metrics_refresher_register(counting_refresher)
+    yield lambda: calls
+    metrics._refreshers.pop(f"{counting_refresher.__module__}.{counting_refresher.__qualname__}")
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        pytest.param(None, id="no-header"),
+        pytest.param("Bearer wrong-token", id="wrong-token"),
+        pytest.param("Bearer metrics-s3cret-tail", id="token-with-suffix"),
+        pytest.param("Basic bWV0cmljcy1zM2NyZXQ=", id="basic-scheme"),
+        pytest.param("metrics-s3cret", id="no-scheme"),
+    ],
+)
+def test_metrics_token_refuses_a_scrape_without_it(  # type: ignore[no-untyped-def]
+    client, settings, scrape_counter, authorization: str | None
+) -> None:
+    settings.METRICS_TOKEN = "metrics-s3cret"
+    headers = {} if authorization is None else {"Authorization": authorization}
+    response = client.get("/metrics", headers=headers, HTTP_HOST="10.0.0.7:8000")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == 'Bearer realm="metrics"'
+    assert response.content == b"metrics require a bearer token\n"
+    # Refused before the refreshers: an unauthenticated scrape runs no aggregate query.
+    assert scrape_counter() == []
+
+
+def test_metrics_token_admits_the_bearer(client, settings, scrape_counter) -> None:  # type: ignore[no-untyped-def]
+    settings.METRICS_TOKEN = "metrics-s3cret"
+    response = client.get(
+        "/metrics", headers={"Authorization": "Bearer metrics-s3cret"}, HTTP_HOST="10.0.0.7:8000"
+    )
+    assert response.status_code == 200
+    assert scrape_counter() == [1]
+    assert "metrics_refresh_errors_total" in response.content.decode()
+
+
+def test_metrics_are_open_without_a_token(client, settings, scrape_counter) -> None:  # type: ignore[no-untyped-def]
+    settings.METRICS_TOKEN = ""
+    response = client.get("/metrics")
+    assert response.status_code == 200
+    assert scrape_counter() == [1]

@@ -152,3 +152,20 @@ def test_dockerfile_runs_as_non_root_with_a_healthcheck() -> None:
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert "empathy/models" not in ignored
     assert ".venv" in ignored
+
+
+def test_prometheus_sends_the_metrics_token_compose_gives_both() -> None:
+    prometheus = yaml.safe_load((ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
+    web = next(job for job in prometheus["scrape_configs"] if job["job_name"] == "empathy-web")
+    assert web["authorization"] == {
+        "type": "Bearer",
+        "credentials_file": "/run/secrets/metrics_token",
+    }
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    assert compose["secrets"]["metrics_token"] == {"environment": "METRICS_TOKEN"}
+    assert compose["services"]["prometheus"]["secrets"] == ["metrics_token"]
+    for role in ("web", "worker", "beat", "migrate"):
+        env = compose["services"][role]["environment"]
+        assert env["METRICS_TOKEN"] == "${METRICS_TOKEN:?set METRICS_TOKEN}", role
+    secret = by_kind("Secret")["empathy-desk-secrets"]["stringData"]
+    assert secret["METRICS_TOKEN"] == ""
