@@ -102,7 +102,15 @@ function markFailed(app, clientId, text) {
   });
 }
 
-function deliver(app, clientId, text, mayRestart) {
+// A 503 means the service is briefly unavailable (database or broker outage): the same
+// client_message_id is sent again after a growing pause, so nothing is lost or doubled.
+export const UNAVAILABLE_RETRIES = 5;
+
+export function unavailableRetryDelay(attempt) {
+  return Math.min(2000 * 2 ** attempt, 15000);
+}
+
+function deliver(app, clientId, text, mayRestart, attempt = 0) {
   const { state } = app;
   const entry = state.optimistic.get(clientId);
   if (!entry) {
@@ -130,6 +138,14 @@ function deliver(app, clientId, text, mayRestart) {
       }
     })
     .catch((err) => {
+      if (err.status === 503 && attempt < UNAVAILABLE_RETRIES) {
+        setState(entry.el, "Reconnecting\u2026");
+        window.setTimeout(
+          () => deliver(app, clientId, text, mayRestart, attempt + 1),
+          unavailableRetryDelay(attempt)
+        );
+        return;
+      }
       if ((err.status === 404 || err.status === 409) && state.session && mayRestart) {
         // Expired token, forgotten (404) or closed (409) conversation: start a new one and
         // send once more; the stored transcript of the old one stays on the server.

@@ -1278,7 +1278,11 @@
       deliver(app, clientId, text, true);
     });
   }
-  function deliver(app, clientId, text, mayRestart) {
+  var UNAVAILABLE_RETRIES = 5;
+  function unavailableRetryDelay(attempt) {
+    return Math.min(2e3 * 2 ** attempt, 15e3);
+  }
+  function deliver(app, clientId, text, mayRestart, attempt = 0) {
     const { state } = app;
     const entry = state.optimistic.get(clientId);
     if (!entry) {
@@ -1303,6 +1307,14 @@
         app.socket.reconnectNow();
       }
     }).catch((err) => {
+      if (err.status === 503 && attempt < UNAVAILABLE_RETRIES) {
+        setState(entry.el, "Reconnecting\u2026");
+        window.setTimeout(
+          () => deliver(app, clientId, text, mayRestart, attempt + 1),
+          unavailableRetryDelay(attempt)
+        );
+        return;
+      }
       if ((err.status === 404 || err.status === 409) && state.session && mayRestart) {
         sessionLost(app, true);
         systemNote(app, "Starting a new conversation.");

@@ -430,3 +430,47 @@ def test_talk_to_a_person_shows_the_queue_place_and_it_moves_up_live(
     )
     expect(first.locator(".queue")).to_be_hidden(timeout=REPLY_TIMEOUT_MS)
     assert [probe.page_errors for probe in visitors] == [[], []]
+
+
+def test_a_503_is_retried_with_the_same_message_id_and_says_reconnecting(
+    probe: PageProbe, asgi_server: LiveAsgiServer
+) -> None:
+    from playwright.sync_api import Route, expect
+
+    page = probe.page
+    page.goto(f"{asgi_server.url}/")
+    page.get_by_role("button", name="Open the support chat").click()
+    box = page.get_by_role("textbox", name="Your message")
+    box.fill("First message")
+    box.press("Enter")
+    expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+
+    # The database is briefly down: the first attempt answers 503, as the server would.
+    seen_ids: list[str] = []
+
+    def outage_once(route: Route) -> None:
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        seen_ids.append(json.loads(route.request.post_data or "{}")["client_message_id"])
+        if len(seen_ids) == 1:
+            route.fulfill(
+                status=503,
+                headers={"Retry-After": "2", "Content-Type": "application/json"},
+                body=json.dumps({"error": "unavailable", "message": "Try again shortly."}),
+            )
+        else:
+            route.continue_()
+
+    page.route("**/api/v1/widget/conversations/*/messages", outage_once)
+    box.fill("Still there?")
+    box.press("Enter")
+    pending = page.locator(".msg--pending", has_text="Still there?")
+    expect(pending).to_contain_text("Reconnecting")
+    expect(page.locator(".msg--bot")).to_have_count(2, timeout=REPLY_TIMEOUT_MS)
+    assert len(seen_ids) == 2
+    assert seen_ids[0] == seen_ids[1]
+    assert list(Message.objects.filter(sender="visitor").values_list("text", flat=True)) == [
+        "First message",
+        "Still there?",
+    ]
