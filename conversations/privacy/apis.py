@@ -53,8 +53,9 @@ class _MeApi(WidgetApi):
 class WidgetMeSummarySerializer(serializers.Serializer):
     scope = serializers.ChoiceField(
         choices=["visitor", "conversation"],
-        help_text="`conversation` when the visitor's identity was not proven: only this "
-        "conversation's data is reachable with this token.",
+        help_text="`conversation` when the visitor's identity was not proven, or this token's "
+        "conversation is resolved (without a proven identity): only this conversation's data "
+        "is reachable with this token.",
     )
     emotion_analysis = serializers.BooleanField()
     identified = serializers.BooleanField()
@@ -70,12 +71,8 @@ class WidgetMeSummarySerializer(serializers.Serializer):
 def _summary(conversation: Conversation, ids: list[UUID]) -> dict[str, Any]:
     visitor = Visitor.objects.get(pk=conversation.visitor_id)
     body = selectors.privacy_summary(visitor=visitor, conversation_ids=ids)
-    scope = (
-        "conversation"
-        if visitor.external_id and not conversation.identity_verified
-        else ("visitor")
-    )
-    return {"scope": scope, **body}
+    reaches_visitor = selectors.conversation_token_reaches_visitor(conversation=conversation)
+    return {"scope": "visitor" if reaches_visitor else "conversation", **body}
 
 
 class WidgetMeApi(_MeApi):
@@ -110,6 +107,8 @@ class WidgetMeApi(_MeApi):
             # Linked by an id anyone could type (before claims had to be signed): the consent
             # belongs to whoever the id names, not to this token.
             raise Forbidden("Your identity was not proven; this setting is not yours to change.")
+        if not selectors.conversation_token_reaches_visitor(conversation=conversation):
+            raise Forbidden("This conversation has ended; change the setting from a new one.")
         services.visitor_consent_set(
             visitor=conversation.visitor, emotion_analysis=data.validated_data["emotion_analysis"]
         )

@@ -43,14 +43,26 @@ def conversation_identity_unproven(*, conversation: Conversation) -> bool:
     return bool(conversation.visitor.external_id) and not conversation.identity_verified
 
 
-def visitor_conversation_ids(*, conversation: Conversation) -> list[UUID]:
-    """The conversations a token for `conversation` may act on for privacy requests.
+def conversation_token_reaches_visitor(*, conversation: Conversation) -> bool:
+    """Whether a token for `conversation` acts for its visitor (all their conversations, their
+    consent) rather than for this one conversation only.
 
-    A visitor linked by an unproven external id could be anyone who typed that id, so such a
-    token reaches only its own conversation; a proven (or anonymous) visitor reaches all theirs.
+    A visitor linked by an unproven external id could be anyone who typed that id. A resolved
+    conversation's token lives on (WIDGET_TOKEN_MAX_AGE) only so the visitor can read the
+    transcript and rate it: unless the identity was proven, it reaches nothing beyond it.
     """
-    visitor = conversation.visitor
+    if conversation.identity_verified:
+        return True
     if conversation_identity_unproven(conversation=conversation):
+        return False
+    return conversation.status != Conversation.Status.RESOLVED
+
+
+def visitor_conversation_ids(*, conversation: Conversation) -> list[UUID]:
+    """The conversations a token for `conversation` may act on for privacy requests: all the
+    visitor's, or only its own (see conversation_token_reaches_visitor)."""
+    visitor = conversation.visitor
+    if not conversation_token_reaches_visitor(conversation=conversation):
         return [conversation.id]
     return list(
         Conversation.objects.filter(visitor=visitor, erased_at__isnull=True)
