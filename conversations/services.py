@@ -105,6 +105,12 @@ def conversation_start(
         previous.site_id != site.pk
         or previous.status != Conversation.Status.RESOLVED
         or previous.erased_at is not None
+        # Only the visitor's newest conversation, once: an old or already continued token
+        # (a leaked one) cannot branch off a new conversation that reaches the visitor's data.
+        or Conversation.objects.filter(
+            visitor_id=previous.visitor_id, created_at__gt=previous.created_at
+        ).exists()
+        or Conversation.objects.filter(previous=previous).exists()
     ):
         previous = None
     if previous is not None and not external_id:

@@ -76,3 +76,14 @@ def test_another_sites_conversation_is_not_continued(shop) -> None:  # type: ign
     here = Conversation.objects.get(pk=_start("shop", previous_token=elsewhere["token"])["id"])
     assert here.previous_id is None
     assert here.visitor_id != Conversation.objects.get(pk=elsewhere["id"]).visitor_id
+
+
+def test_an_old_or_already_continued_token_cannot_branch_off(shop) -> None:  # type: ignore[no-untyped-def]
+    first = _start("shop")
+    _end(first)
+    second = _start("shop", previous_token=first["token"])
+    assert Conversation.objects.get(pk=second["id"]).previous_id is not None
+    # The first token again (say it leaked): no second continuation of the same conversation.
+    branch = Conversation.objects.get(pk=_start("shop", previous_token=first["token"])["id"])
+    assert branch.previous_id is None
+    assert branch.visitor_id != Conversation.objects.get(pk=first["id"]).visitor_id
