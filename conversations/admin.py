@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.html import format_html
 
 from conversations.models import (
     Conversation,
@@ -29,9 +30,20 @@ class SiteAdmin(admin.ModelAdmin):
 
 @admin.register(Visitor)
 class VisitorAdmin(admin.ModelAdmin):
-    list_display = ("id", "site", "external_id", "display_name", "locale", "last_seen_at")
+    list_display = ("id", "site", "external_id_isolated", "name_isolated", "locale", "last_seen_at")
     list_filter = ("site",)
     search_fields = ("external_id", "display_name")
+
+    # Visitor-supplied strings in <bdi>: a right-to-left override in a name cannot reorder the
+    # columns around it (format_html escapes the value).
+    @admin.display(description="external id", ordering="external_id")
+    def external_id_isolated(self, obj: Visitor) -> str:
+        return format_html("<bdi>{}</bdi>", obj.external_id)
+
+    @admin.display(description="display name", ordering="display_name")
+    def name_isolated(self, obj: Visitor) -> str:
+        return format_html("<bdi>{}</bdi>", obj.display_name)
+
     readonly_fields = ("emotional_summary", "created_at", "last_seen_at", "erased_at")
     actions = ["erase_personal_data", "export_personal_data"]
 

@@ -480,7 +480,7 @@
     const kind = owns(SENDER_LABELS, sender) ? sender : "system";
     const node = el("div", { class: "msg msg--" + kind, "data-sender": kind });
     node.appendChild(el("span", { class: "who" }, SENDER_LABELS[kind]));
-    const body = el("p", { class: "text" });
+    const body = el("p", { class: "text", dir: "auto" });
     if (owns(LINKS, kind)) {
       body.appendChild(linkedText(text, LINKS[kind]));
     } else {

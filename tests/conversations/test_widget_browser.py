@@ -444,6 +444,8 @@ def test_a_503_is_retried_with_the_same_message_id_and_says_reconnecting(
     box.fill("First message")
     box.press("Enter")
     expect(page.locator(".msg--bot")).to_have_count(1, timeout=REPLY_TIMEOUT_MS)
+    # Message text is bidi-isolated: a right-to-left override cannot reorder the thread.
+    expect(page.locator(".msg--visitor .text").first).to_have_attribute("dir", "auto")
 
     # The database is briefly down: the first attempt answers 503, as the server would.
     seen_ids: list[str] = []
