@@ -18,6 +18,7 @@ from django.utils import timezone
 from agents_console import guidance, monitoring
 from agents_console.models import EmotionFeedback, InternalNote
 from agents_console.similarity import CaseText, similar_keys
+from conversations import events as conversation_events
 from conversations.models import Conversation, Message
 from core import roles
 from escalations import selectors as escalation_selectors
@@ -180,14 +181,10 @@ def console_conversation_detail(*, user: Any, conversation_id: UUID | str) -> di
             "reading": reading,
             "feedback": feedback.get(message.pk),
         }
-        kb = (message.meta or {}).get("kb") if message.sender == Message.Sender.BOT else None
-        if isinstance(kb, dict) and kb.get("outcome"):
+        knowledge = conversation_events.message_knowledge(message)
+        if knowledge is not None:
             # Which help-center article the bot answered from (or that it had none).
-            item["knowledge"] = {
-                "outcome": kb["outcome"],
-                "title": kb.get("title", ""),
-                "url": kb.get("url", ""),
-            }
+            item["knowledge"] = knowledge
         transcript.append(item)
         if reading is not None:
             readings.append(

@@ -44,15 +44,19 @@ def message_json(message: Message) -> dict[str, Any]:
         "created_at": message.created_at.isoformat().replace("+00:00", "Z"),
         "reply_to": message.reply_to_id,
     }
-    kb = (message.meta or {}).get("kb") if message.sender == "bot" else None
-    if isinstance(kb, dict) and kb.get("outcome"):
-        # What the widget needs for its feedback buttons: never scores or passage ids.
-        data["knowledge"] = {
-            "outcome": kb["outcome"],
-            "title": kb.get("title", ""),
-            "url": kb.get("url", ""),
-        }
+    knowledge = message_knowledge(message)
+    if knowledge is not None:
+        data["knowledge"] = knowledge
     return data
+
+
+def message_knowledge(message: Message) -> dict[str, Any] | None:
+    """What a bot message did with the help center, as the widget and the console show it:
+    outcome, article title and URL; never scores or passage ids."""
+    kb = (message.meta or {}).get("kb") if message.sender == "bot" else None
+    if not isinstance(kb, dict) or not kb.get("outcome"):
+        return None
+    return {"outcome": kb["outcome"], "title": kb.get("title", ""), "url": kb.get("url", "")}
 
 
 def message_created(message: Message) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from empathy.crisis.model import HEADS
+from training.onnx_export import int8_export
 
 MAX_LENGTH = 128
 BATCH_SIZE = 32
@@ -163,11 +164,7 @@ def predict(model: Any, tokenizer: Any, texts: Sequence[str]) -> np.ndarray:
 
 def export(model: Any, tokenizer: Any, out_dir: Path) -> dict[str, str]:
     """int8 ONNX (probabilities out) and the tokenizer; returns {file: sha256}."""
-    import hashlib
-
-    import onnxruntime as ort
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     class Probabilities(torch.nn.Module):
         def __init__(self) -> None:
@@ -178,39 +175,12 @@ def export(model: Any, tokenizer: Any, out_dir: Path) -> dict[str, str]:
             return torch.sigmoid(self.model(input_ids, attention_mask))
 
     wrapper = Probabilities().eval()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    sample = tokenizer(
-        ["I want to cancel my plan.", "why", "nobody would notice if I was gone"],
-        padding=True,
-        return_tensors="pt",
-    )
-    args = (sample["input_ids"], sample["attention_mask"])
-    fp32 = out_dir / "encoder.fp32.onnx"
-    torch.onnx.export(
+    got, expected, files = int8_export(
         wrapper,
-        args,
-        str(fp32),
-        opset_version=17,
-        dynamo=False,
-        input_names=["input_ids", "attention_mask"],
-        output_names=["probs"],
-        dynamic_axes={
-            "input_ids": {0: "batch", 1: "sequence"},
-            "attention_mask": {0: "batch", 1: "sequence"},
-        },
+        tokenizer,
+        out_dir,
+        samples=["I want to cancel my plan.", "why", "nobody would notice if I was gone"],
+        output_name="probs",
     )
-    quantize_dynamic(
-        str(fp32), str(out_dir / ONNX_FILE), weight_type=QuantType.QInt8, per_channel=True
-    )
-    with torch.no_grad():
-        expected = wrapper(*args).numpy()
-    session = ort.InferenceSession(str(out_dir / ONNX_FILE), providers=["CPUExecutionProvider"])
-    got = session.run(None, {"input_ids": args[0].numpy(), "attention_mask": args[1].numpy()})[0]
     print(f"int8 vs fp32: max |difference| {np.abs(got - expected).max():.4f}", flush=True)
-    for extra in out_dir.glob("encoder.fp32.onnx*"):
-        extra.unlink()
-    tokenizer.backend_tokenizer.save(str(out_dir / TOKENIZER_FILE))
-    return {
-        name: hashlib.sha256((out_dir / name).read_bytes()).hexdigest()
-        for name in (ONNX_FILE, TOKENIZER_FILE)
-    }
+    return files

