@@ -293,7 +293,14 @@ def _auc(labels: np.ndarray, scores: np.ndarray) -> float:
 
 
 def train(
-    *, crisis_dir: Path, goemotions_path: Path, out_dir: Path, seed: int = SEED, log: Any = print
+    *,
+    crisis_dir: Path,
+    goemotions_path: Path,
+    out_dir: Path,
+    seed: int = SEED,
+    base: str = "minilm",
+    epochs: int | None = None,
+    log: Any = print,
 ) -> tuple[dict[str, Any], TrainingReport]:
     """Fit both halves on 85% of the training rows; epoch, weight and thresholds on the rest.
     Writes the encoder files into `out_dir` and returns the JSON payload for the rest."""
@@ -325,6 +332,8 @@ def train(
         val_texts=val_texts,
         val_score=val_score,
         seed=seed,
+        base=base,
+        epochs=epochs or crisis_encoder.EPOCHS,
         log=log,
     )
     files = crisis_encoder.export(model, tokenizer, out_dir)

