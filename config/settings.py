@@ -512,9 +512,13 @@ HEALTH_WRITE_FAILURE_WINDOW = env_float("HEALTH_WRITE_FAILURE_WINDOW", 30.0)
 WORKER_HEARTBEAT_FILE = env_str("WORKER_HEARTBEAT_FILE", "/tmp/empathy-desk-worker.heartbeat")  # noqa: S108
 WORKER_HEARTBEAT_INTERVAL = env_float("WORKER_HEARTBEAT_INTERVAL", 10.0)
 WORKER_HEARTBEAT_MAX_AGE = env_float("WORKER_HEARTBEAT_MAX_AGE", 60.0)
-# Whether /health/ready fails (rather than only reports) when no worker has consumed lately:
-# off by default, since the crisis path answers in the request without any worker.
-HEALTH_READY_REQUIRES_WORKER = env_bool("HEALTH_READY_REQUIRES_WORKER", default=False)
+# Whether /health/ready fails (rather than only reports "degraded") when no worker has consumed
+# within WORKER_HEARTBEAT_MAX_AGE: on whenever tasks go to a broker, since then no bot reply
+# comes without one. Off opts out (the crisis path answers in the request without any worker);
+# eager tasks (make run) have no worker to check.
+HEALTH_READY_REQUIRES_WORKER = env_bool(
+    "HEALTH_READY_REQUIRES_WORKER", default=not CELERY_TASK_ALWAYS_EAGER
+)
 # Seconds a 503 "unavailable" answer tells the client to wait before it retries.
 UNAVAILABLE_RETRY_AFTER_SECONDS = env_int("UNAVAILABLE_RETRY_AFTER_SECONDS", 2)
 # When set, the web process's /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`

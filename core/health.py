@@ -1,17 +1,20 @@
 """Liveness and readiness endpoints for load balancers, Docker and Kubernetes probes.
 
 ``/health/live`` says the process answers. ``/health/ready`` checks the database, Redis (when
-``REDIS_URL`` is set) and the Celery broker (when it is not the in-memory one), each within
-``HEALTH_CHECK_TIMEOUT``, and answers 503 naming the ones that are down. The database check is a
-write: it upserts a heartbeat row in a transaction, so a full disk or a read-only server fails it,
-and so does a write failure any request of this process saw in the last
-``HEALTH_WRITE_FAILURE_WINDOW`` seconds. It runs on its own thread with a deadline, so a pool
-that cannot hand out a connection or a server that never answers costs the probe at most the
-timeout; while one probe is stuck, the next ones fail at once instead of piling threads up.
-With a real broker the worker's heartbeat (``core.worker``) is reported too, and fails readiness
-only when ``HEALTH_READY_REQUIRES_WORKER`` is set. ``HealthCheckMiddleware`` answers these paths
-and ``/metrics`` before host validation: probes and scrapers call the pod by its IP, which is
-never in ``ALLOWED_HOSTS``.
+``REDIS_URL`` is set), the Celery broker (when it is not the in-memory one) and, when tasks are
+not eager, the worker's heartbeat (``core.worker``), and answers 503 naming the ones that fail.
+The database check is a write: it upserts a heartbeat row in a transaction, so a full disk or a
+read-only server fails it, and so does a write failure any request of this process saw in the
+last ``HEALTH_WRITE_FAILURE_WINDOW`` seconds. A worker heartbeat older than
+``WORKER_HEARTBEAT_MAX_AGE`` (or none at all) fails readiness unless
+``HEALTH_READY_REQUIRES_WORKER`` is off, when it is only reported as ``degraded``.
+
+The checks run at once, each on its own thread, against one deadline of
+``HEALTH_CHECK_TIMEOUT``: a pool that cannot hand out a connection, a server that never answers
+or a client library that retries costs the probe at most the timeout, and a check still stuck
+from an earlier probe fails the next ones at once instead of piling threads up.
+``HealthCheckMiddleware`` answers these paths and ``/metrics`` before host validation: probes
+and scrapers call the pod by its IP, which is never in ``ALLOWED_HOSTS``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import concurrent.futures
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -44,12 +48,9 @@ class DatabaseWriteFailing(Exception):
 class WorkerHeartbeatStale(Exception):
     """No worker has reported consuming within WORKER_HEARTBEAT_MAX_AGE."""
 
-
-_probe_executor = concurrent.futures.ThreadPoolExecutor(
-    max_workers=1, thread_name_prefix="health-database"
-)
-_probe_lock = threading.Lock()
-_probe_inflight: concurrent.futures.Future[None] | None = None
+    def __init__(self, age: float | None) -> None:
+        super().__init__("no worker heartbeat" if age is None else f"{age:.0f} s old")
+        self.age = age
 
 
 def _database_write_probe(timeout: float) -> None:
@@ -76,15 +77,7 @@ def _database_write_probe(timeout: float) -> None:
 
 
 def _check_database(timeout: float) -> None:
-    global _probe_inflight
-    with _probe_lock:
-        if _probe_inflight is not None and not _probe_inflight.done():
-            raise TimeoutError("the previous database probe has not returned")
-        future = _probe_inflight = _probe_executor.submit(_database_write_probe, timeout)
-    try:
-        future.result(timeout=timeout)
-    except concurrent.futures.TimeoutError as exc:
-        raise TimeoutError("database probe timed out") from exc
+    _database_write_probe(timeout)
     recent = availability.database_write_failure_recent(
         window=float(settings.HEALTH_WRITE_FAILURE_WINDOW)
     )
@@ -94,8 +87,13 @@ def _check_database(timeout: float) -> None:
 
 def _ping_redis(url: str, timeout: float) -> None:
     import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
 
-    client = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+    # No retries: redis-py retries a dropped connection up to 10 times by default.
+    client = redis.Redis.from_url(
+        url, socket_timeout=timeout, socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0)
+    )
     try:
         client.ping()
     finally:
@@ -114,7 +112,8 @@ def _check_broker(timeout: float) -> None:
     from kombu import Connection
 
     with Connection(url, connect_timeout=timeout) as conn:
-        conn.ensure_connection(max_retries=1, timeout=timeout)
+        # One attempt: kombu would sleep 2 s before a retry.
+        conn.ensure_connection(max_retries=0, timeout=timeout)
 
 
 def worker_heartbeat_age() -> float | None:
@@ -128,7 +127,7 @@ def worker_heartbeat_age() -> float | None:
 def _check_worker(timeout: float) -> None:
     age = worker_heartbeat_age()
     if age is None or age > float(settings.WORKER_HEARTBEAT_MAX_AGE):
-        raise WorkerHeartbeatStale("no worker heartbeat" if age is None else f"{age:.0f} s old")
+        raise WorkerHeartbeatStale(age)
 
 
 def readiness_checks() -> dict[str, Check]:
@@ -144,6 +143,93 @@ def readiness_checks() -> dict[str, Check]:
     return checks
 
 
+class _CheckThread:
+    """One check's own thread; refuses a new run while the previous one has not returned."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix=f"health-{name}"
+        )
+        self._lock = threading.Lock()
+        self._inflight: concurrent.futures.Future[float] | None = None
+
+    def submit(self, check: Check, timeout: float) -> concurrent.futures.Future[float]:
+        with self._lock:
+            if self._inflight is not None and not self._inflight.done():
+                raise TimeoutError(f"the previous {self.name} check has not returned")
+            self._inflight = self._executor.submit(_timed, check, timeout)
+            return self._inflight
+
+    def is_idle(self) -> bool:
+        with self._lock:
+            return self._inflight is None or self._inflight.done()
+
+
+def _timed(check: Check, timeout: float) -> float:
+    started = time.perf_counter()
+    check(timeout)
+    return time.perf_counter() - started
+
+
+_threads_lock = threading.Lock()
+_check_threads: dict[str, _CheckThread] = {}
+
+
+def _check_thread(name: str) -> _CheckThread:
+    with _threads_lock:
+        thread = _check_threads.get(name)
+        if thread is None:
+            thread = _check_threads[name] = _CheckThread(name)
+        return thread
+
+
+def readiness_checks_idle() -> bool:
+    """Whether no check of an earlier probe is still running (it would fail the next probe)."""
+    with _threads_lock:
+        threads = list(_check_threads.values())
+    return all(thread.is_idle() for thread in threads)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    is_ok: bool
+    seconds: float
+    error: Exception | None = None
+
+
+def readiness_run(*, timeout: float) -> list[CheckResult]:
+    """Run every readiness check at once; each result within ``timeout`` of the start."""
+    started = time.perf_counter()
+    deadline = started + timeout
+    pending: dict[str, concurrent.futures.Future[float] | Exception] = {}
+    for name, check in readiness_checks().items():
+        try:
+            pending[name] = _check_thread(name).submit(check, timeout)
+        except TimeoutError as exc:
+            pending[name] = exc
+    results: list[CheckResult] = []
+    for name, future in pending.items():
+        if isinstance(future, Exception):
+            results.append(CheckResult(name=name, is_ok=False, seconds=0.0, error=future))
+            continue
+        try:
+            seconds = future.result(timeout=max(0.0, deadline - time.perf_counter()))
+        except concurrent.futures.TimeoutError:
+            error: Exception = TimeoutError(f"{name} check timed out")
+            seconds = time.perf_counter() - started
+            results.append(CheckResult(name=name, is_ok=False, seconds=seconds, error=error))
+        except Exception as exc:
+            seconds = time.perf_counter() - started
+            results.append(CheckResult(name=name, is_ok=False, seconds=seconds, error=exc))
+        else:
+            results.append(CheckResult(name=name, is_ok=True, seconds=seconds))
+    for result in results:
+        metrics.health_check_record(check=result.name, is_up=result.is_ok, seconds=result.seconds)
+    return results
+
+
 def _failure(name: str, exc: Exception) -> dict[str, Any]:
     # Only the exception type and our own reason: messages can carry hosts, users, passwords.
     result: dict[str, Any] = {"ok": False, "error": type(exc).__name__}
@@ -153,7 +239,20 @@ def _failure(name: str, exc: Exception) -> dict[str, Any]:
         reason = reason or availability.unavailability_reason(exc)
         if reason is not None:
             result["reason"] = reason
+    if isinstance(exc, WorkerHeartbeatStale):
+        # None: no worker has beaten since Redis last started (or ever).
+        result["heartbeat_age_s"] = None if exc.age is None else round(exc.age)
     return result
+
+
+def _not_ready_message(failing: list[str]) -> str:
+    parts = []
+    unreachable = [name for name in failing if name != "worker"]
+    if unreachable:
+        parts.append(f"{', '.join(unreachable)} unreachable")
+    if "worker" in failing:
+        parts.append("worker heartbeat stale")
+    return f"not ready: {'; '.join(parts)}"
 
 
 def health_live(request: HttpRequest) -> JsonResponse:
@@ -161,29 +260,23 @@ def health_live(request: HttpRequest) -> JsonResponse:
 
 
 def health_ready(request: HttpRequest) -> JsonResponse:
-    timeout = float(settings.HEALTH_CHECK_TIMEOUT)
-    results: dict[str, dict[str, object]] = {}
+    results: dict[str, dict[str, Any]] = {}
     failing: list[str] = []
     degraded: list[str] = []
-    for name, check in readiness_checks().items():
-        started = time.perf_counter()
-        try:
-            check(timeout)
-        except Exception as exc:
-            results[name] = _failure(name, exc)
-            if name == "worker" and not settings.HEALTH_READY_REQUIRES_WORKER:
-                degraded.append(name)
-            else:
-                failing.append(name)
+    for result in readiness_run(timeout=float(settings.HEALTH_CHECK_TIMEOUT)):
+        if result.error is None:
+            results[result.name] = {"ok": True}
         else:
-            results[name] = {"ok": True}
-        elapsed = time.perf_counter() - started
-        results[name]["ms"] = round(elapsed * 1000, 1)
-        metrics.health_check_record(check=name, is_up=bool(results[name]["ok"]), seconds=elapsed)
+            results[result.name] = _failure(result.name, result.error)
+            if result.name == "worker" and not settings.HEALTH_READY_REQUIRES_WORKER:
+                degraded.append(result.name)
+            else:
+                failing.append(result.name)
+        results[result.name]["ms"] = round(result.seconds * 1000, 1)
     if failing:
         body = {
             "status": "unavailable",
-            "message": f"not ready: {', '.join(failing)} unreachable",
+            "message": _not_ready_message(failing),
             "failing": failing,
             "checks": results,
         }
