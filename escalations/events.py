@@ -87,13 +87,18 @@ def emotion_updated(*, conversation_id: UUID | str, reading: dict[str, Any], tre
     }
 
 
-def queue_updated(*, position: int, estimated_wait_seconds: int | None) -> dict[str, Any]:
-    # No estimate means nobody is online: the widget then says so instead of a queue place.
+def queue_updated(
+    *, position: int | None, estimated_wait_seconds: int | None, agents_online: int
+) -> dict[str, Any]:
+    """A queued visitor's place and wait; when nobody can come (no agent online, or outside
+    the site's hours) neither is given and the widget says so instead."""
+    offline = agents_online == 0 or estimated_wait_seconds is None
     return {
         "type": QUEUE_UPDATED,
-        "position": position,
-        "estimated_wait_seconds": estimated_wait_seconds,
-        "offline": estimated_wait_seconds is None,
+        "agents_online": 0 if offline else agents_online,
+        "offline": offline,
+        "position": None if offline else position,
+        "estimated_wait_seconds": None if offline else estimated_wait_seconds,
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib import import_module
@@ -244,16 +245,12 @@ class Availability:
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def site_within_hours(*, site_id: int, now: datetime | None = None) -> bool:
-    """Whether the site's team works now (always, for a site without business hours)."""
-    hours = SiteHours.objects.filter(site_id=site_id).first()
-    if hours is None:
-        return True
+def _hours_open(hours: SiteHours, now: datetime) -> bool:
     try:
         zone = ZoneInfo(hours.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo("UTC")
-    local = (now or timezone.now()).astimezone(zone)
+    local = now.astimezone(zone)
     if local.date().isoformat() in set(hours.holidays or []):
         return False
     clock = local.strftime("%H:%M")
@@ -263,11 +260,27 @@ def site_within_hours(*, site_id: int, now: datetime | None = None) -> bool:
     return False
 
 
+def site_within_hours(*, site_id: int, now: datetime | None = None) -> bool:
+    """Whether the site's team works now (always, for a site without business hours)."""
+    hours = SiteHours.objects.filter(site_id=site_id).first()
+    return hours is None or _hours_open(hours, now or timezone.now())
+
+
+def sites_within_hours(*, site_ids: Iterable[int], now: datetime | None = None) -> dict[int, bool]:
+    """site_within_hours for many sites in one query."""
+    wanted = set(site_ids)
+    at = now or timezone.now()
+    result = dict.fromkeys(wanted, True)
+    for hours in SiteHours.objects.filter(site_id__in=wanted):
+        result[hours.site_id] = _hours_open(hours, at)
+    return result
+
+
 def site_availability(*, site_id: int, now: datetime | None = None) -> Availability:
-    return Availability(
-        agents_online=agent_online_count(),
-        within_hours=site_within_hours(site_id=site_id, now=now),
-    )
+    """Who can come to this site's visitors now: outside its hours nobody, whoever is logged in
+    (`agents_online` 0, as when nobody is online at all)."""
+    within = site_within_hours(site_id=site_id, now=now)
+    return Availability(agents_online=agent_online_count() if within else 0, within_hours=within)
 
 
 def crisis_agent_online() -> bool:

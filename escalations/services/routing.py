@@ -169,23 +169,31 @@ def queue_hints_schedule() -> None:
 
 
 def queue_hints_send() -> int:
-    """Tell every queued visitor their place and estimated wait (ephemeral pushes)."""
+    """Tell every queued visitor their place and estimated wait (ephemeral pushes).
+
+    Only where someone can actually come: with nobody online, or outside the visitor's site
+    hours, the hint says `offline` with no place and no wait (the widget offers to leave an
+    address instead).
+    """
     # Visitors whose concern is only under review were told nothing: no queue hints for them.
     queued = list(
         selectors.escalation_queue()
         .exclude(conversation__status=Conversation.Status.BOT)
-        .values_list("conversation_id", flat=True)[:500]
+        .values_list("conversation_id", "conversation__site_id")[:500]
     )
     if not queued:
         return 0
     wait = selectors.escalation_recent_wait_seconds()
     online = selectors.agent_online_count()
-    for position, conversation_id in enumerate(queued, start=1):
-        # Nobody online: no wait can honestly be promised.
-        estimate = int(-(-position // online) * wait) if online else None
+    within = selectors.sites_within_hours(site_ids={site_id for _, site_id in queued})
+    for position, (conversation_id, site_id) in enumerate(queued, start=1):
+        agents = online if within[site_id] else 0
+        estimate = int(-(-position // agents) * wait) if agents else None
         events.queue_hint(
             conversation_id,
-            events.queue_updated(position=position, estimated_wait_seconds=estimate),
+            events.queue_updated(
+                position=position, estimated_wait_seconds=estimate, agents_online=agents
+            ),
         )
     return len(queued)
 

@@ -222,8 +222,60 @@ def test_outside_business_hours_nobody_is_promised(conversation) -> None:  # typ
     response = widget_client(conversation).post(
         f"/api/v1/widget/conversations/{conversation.id}/request-human"
     )
-    body = response.json()
-    assert (body["agents_online"], body["offline"], body["queue_position"]) == (1, True, None)
+    # As when nobody is online: nobody can come, whoever is logged in.
+    assert response.json() == {
+        "status": "waiting_for_agent",
+        "agents_online": 0,
+        "offline": True,
+        "queue_position": None,
+        "estimated_wait_seconds": None,
+    }
+
+
+NEW_YORK_HOURS = {
+    "timezone": "America/New_York",
+    "weekly": {"mon": [["09:00", "12:00"], ["13:00", "17:30"]], "sat": [["10:00", "14:00"]]},
+    "holidays": ["2026-12-07"],
+}
+
+
+@pytest.mark.parametrize(
+    ("utc", "is_open"),
+    [
+        pytest.param("2026-11-30 14:00:00+00:00", True, id="monday-09:00-opens"),
+        pytest.param("2026-11-30 13:59:00+00:00", False, id="monday-08:59-before"),
+        pytest.param("2026-11-30 17:30:00+00:00", False, id="monday-12:30-lunch"),
+        pytest.param("2026-11-30 22:29:00+00:00", True, id="monday-17:29-last-minute"),
+        pytest.param("2026-11-30 22:30:00+00:00", False, id="monday-17:30-closed"),
+        pytest.param("2026-12-05 16:00:00+00:00", True, id="saturday-11:00"),
+        pytest.param("2026-12-06 16:00:00+00:00", False, id="sunday-no-hours"),
+        pytest.param("2026-12-07 16:00:00+00:00", False, id="monday-holiday"),
+        pytest.param("2026-11-30 10:00:00+00:00", False, id="monday-10:00-utc-is-05:00-local"),
+    ],
+)
+def test_request_human_follows_the_sites_weekly_schedule_and_holidays(  # type: ignore[no-untyped-def]
+    conversation, settings, utc: str, is_open: bool
+) -> None:
+    import time_machine
+
+    settings.ESCALATION_DEFAULT_WAIT_SECONDS = 120
+    make_agent("online", capacity=0)
+    SiteHours.objects.create(site=conversation.site, **NEW_YORK_HOURS)
+    with time_machine.travel(utc, tick=False):
+        response = widget_client(conversation).post(
+            f"/api/v1/widget/conversations/{conversation.id}/request-human"
+        )
+    expected = (
+        {"agents_online": 1, "offline": False, "queue_position": 1, "estimated_wait_seconds": 120}
+        if is_open
+        else {
+            "agents_online": 0,
+            "offline": True,
+            "queue_position": None,
+            "estimated_wait_seconds": None,
+        }
+    )
+    assert response.json() == {"status": "waiting_for_agent", **expected}
 
 
 def test_request_human_needs_the_conversations_token(conversation, site) -> None:  # type: ignore[no-untyped-def]

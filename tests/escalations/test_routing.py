@@ -101,8 +101,119 @@ def test_visitor_gets_live_queue_position_and_wait(
         if len(hints) == 1:
             break
     assert hints == [
-        {"type": "queue.updated", "position": 2, "estimated_wait_seconds": 200, "offline": False}
+        {
+            "type": "queue.updated",
+            "agents_online": 1,
+            "offline": False,
+            "position": 2,
+            "estimated_wait_seconds": 200,
+        }
     ]
+
+
+def _hints(layer, channel: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Every queue hint already delivered to the channel."""
+    import asyncio
+
+    from asgiref.sync import async_to_sync
+
+    from conversations import events as conversation_events
+
+    async def drain() -> list[dict]:  # type: ignore[type-arg]
+        found = []
+        while True:
+            try:
+                message = await asyncio.wait_for(layer.receive(channel), timeout=0.1)
+            except TimeoutError:
+                return found
+            if message["type"] == conversation_events.LAYER_HINT:
+                found.append(message["event"])
+
+    return async_to_sync(drain)()
+
+
+OFFLINE_HINT = {
+    "type": "queue.updated",
+    "agents_online": 0,
+    "offline": True,
+    "position": None,
+    "estimated_wait_seconds": None,
+}
+
+
+def test_the_periodic_queue_hints_honour_each_sites_business_hours(  # type: ignore[no-untyped-def]
+    site, settings
+) -> None:
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+
+    from conversations import events as conversation_events
+    from escalations.models import SiteHours
+    from tests.conversations.conftest import SiteFactory
+
+    settings.ESCALATION_DEFAULT_WAIT_SECONDS = 100
+    make_agent("busy", capacity=0)  # online: the open site's visitors get a place and a wait
+    closed_site = SiteFactory(site_key="closed")
+    SiteHours.objects.create(site=closed_site, timezone="Europe/Paris", weekly={}, holidays=[])
+    closed = ConversationFactory(site=closed_site)
+    open_ = ConversationFactory(site=site)
+    _open(closed)
+    _open(open_)
+    layer = get_channel_layer()
+    channels = {}
+    for conversation in (closed, open_):
+        channels[conversation.id] = async_to_sync(layer.new_channel)()
+        async_to_sync(layer.group_add)(
+            conversation_events.conversation_group(conversation.id), channels[conversation.id]
+        )
+
+    assert tasks.escalation_queue_hints.apply().get() == 2
+
+    assert _hints(layer, channels[closed.id]) == [OFFLINE_HINT]
+    assert _hints(layer, channels[open_.id]) == [
+        {
+            "type": "queue.updated",
+            "agents_online": 1,
+            "offline": False,
+            "position": 2,
+            "estimated_wait_seconds": 200,
+        }
+    ]
+    # The SLA beat refreshes the same hints.
+    tasks.escalation_sla_check.apply().get()
+    assert _hints(layer, channels[closed.id]) == [OFFLINE_HINT]
+
+
+def test_a_hand_over_outside_business_hours_promises_no_place_or_wait(  # type: ignore[no-untyped-def]
+    conversation, detector, django_capture_on_commit_callbacks
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+
+    from conversations import events as conversation_events
+    from escalations.models import SiteHours
+
+    make_agent("busy", capacity=0)
+    # Open around the clock, every day, except that today is a holiday in New York.
+    today = timezone.now().astimezone(ZoneInfo("America/New_York")).date().isoformat()
+    SiteHours.objects.create(
+        site=conversation.site,
+        timezone="America/New_York",
+        weekly={
+            day: [["00:00", "24:00"]] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+        },
+        holidays=[today],
+    )
+    layer = get_channel_layer()
+    channel = async_to_sync(layer.new_channel)()
+    async_to_sync(layer.group_add)(conversation_events.conversation_group(conversation.id), channel)
+    message = receive(conversation, "I am furious, this is unacceptable")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert process.message_process(message_id=message.pk) == "handed_off"
+    assert Conversation.objects.get(pk=conversation.pk).status == "waiting_for_agent"
+    assert _hints(layer, channel) == [OFFLINE_HINT]
 
 
 def test_claiming_someone_elses_conversation_is_forbidden(conversation) -> None:  # type: ignore[no-untyped-def]
