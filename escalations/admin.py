@@ -89,7 +89,7 @@ class OutboundDeliveryInline(admin.TabularInline):
     model = OutboundDelivery
     extra = 0
     can_delete = False
-    fields = ("target", "status", "attempts", "last_error", "external_id", "updated_at")
+    fields = ("event", "target", "status", "attempts", "last_error", "external_id", "updated_at")
     readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -282,11 +282,14 @@ class AgentProfileAdmin(admin.ModelAdmin):
 class OutboundDeliveryAdmin(admin.ModelAdmin):
     """Helpdesk and webhook pushes; failures stay visible here."""
 
-    list_display = ("escalation", "target", "status", "attempts", "last_error", "updated_at")
-    list_filter = ("status", "target")
+    list_display = (
+        "event", "escalation", "follow_up", "target", "status", "attempts", "last_error",
+        "updated_at",
+    )  # fmt: skip
+    list_filter = ("status", "target", "event")
     readonly_fields = (
-        "escalation", "target", "status", "attempts", "last_error", "external_id",
-        "created_at", "updated_at",
+        "event", "escalation", "follow_up", "target", "status", "attempts", "last_error",
+        "external_id", "created_at", "updated_at",
     )  # fmt: skip
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -304,17 +307,35 @@ class SiteHoursAdmin(admin.ModelAdmin):
     search_fields = ("site__name", "site__site_key")
 
 
+class FollowUpDeliveryInline(OutboundDeliveryInline):
+    fk_name = "follow_up"
+
+
 @admin.register(FollowUpRequest)
 class FollowUpRequestAdmin(admin.ModelAdmin):
-    """Visitors who found nobody online and left an address; mark them done once answered."""
+    """Visitors who found nobody online and left an address; mark them done once answered
+    (the console's "Mark handled" does the same)."""
 
-    list_display = ("created_at", "conversation", "email", "status")
+    list_display = ("created_at", "conversation", "email", "status", "handled_by", "handled_at")
     list_filter = ("status",)
     search_fields = ("email",)
-    readonly_fields = ("conversation", "email", "created_at")
+    readonly_fields = ("conversation", "email", "created_at", "handled_by", "handled_at")
+    inlines = (FollowUpDeliveryInline,)
     actions = ("mark_done",)
 
     @admin.action(description="Mark as answered")
     def mark_done(self, request: HttpRequest, queryset: QuerySet[FollowUpRequest]) -> None:
-        updated = queryset.update(status=FollowUpRequest.Status.DONE)
-        self.message_user(request, f"{updated} follow-up request(s) marked as answered.")
+        done = refused = 0
+        for follow_up_id in queryset.values_list("pk", flat=True):
+            try:
+                services.follow_up_handle(follow_up_id=follow_up_id, user=request.user)
+                done += 1
+            except services.EscalationError:
+                refused += 1
+        self.message_user(request, f"{done} follow-up request(s) marked as answered.")
+        if refused:
+            self.message_user(
+                request,
+                f"{refused} could not be marked (not yours to see).",
+                level=messages.WARNING,
+            )

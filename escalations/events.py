@@ -13,7 +13,7 @@ from conversations import events as conversation_events
 from core import layers
 
 if TYPE_CHECKING:
-    from escalations.models import Escalation
+    from escalations.models import Escalation, FollowUpRequest
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +23,11 @@ ESCALATION_UPDATED = "escalation.updated"
 ESCALATION_CLOSED = "escalation.closed"
 ESCALATION_SLA_BREACHED = "escalation.sla_breached"
 EMOTION_UPDATED = "emotion.updated"
+# A visitor nobody could reach left an address; an agent marked it handled. Hints for the
+# console (no address in the push): it re-reads its follow-up list.
+FOLLOW_UP_CREATED = "follow_up.created"
+FOLLOW_UP_UPDATED = "follow_up.updated"
+FOLLOW_UP_HANDLED = "follow_up.handled"
 # Ephemeral hint to the visitor's widget (no seq, not stored): place in the queue.
 QUEUE_UPDATED = "queue.updated"
 
@@ -84,6 +89,29 @@ def emotion_updated(*, conversation_id: UUID | str, reading: dict[str, Any], tre
         "conversation_id": str(conversation_id),
         "reading": reading,
         "trend": trend,
+    }
+
+
+def follow_up_json(follow_up: FollowUpRequest) -> dict[str, Any]:
+    """What the console lists of a follow-up request (the address is personal data: only the
+    list API, behind the console's visibility rule, carries it)."""
+    return {
+        "id": follow_up.pk,
+        "conversation_id": str(follow_up.conversation_id),
+        "email": follow_up.email,
+        "status": follow_up.status,
+        "created_at": _iso(follow_up.created_at),
+        "handled_at": _iso(follow_up.handled_at),
+        "handled_by": follow_up.handled_by_id,
+    }
+
+
+def follow_up_event(event_type: str, follow_up: FollowUpRequest) -> dict[str, Any]:
+    # `conversation_id` at the top: the agent socket applies the crisis restriction to it.
+    return {
+        "type": event_type,
+        "conversation_id": str(follow_up.conversation_id),
+        "follow_up": {"id": follow_up.pk, "status": follow_up.status},
     }
 
 

@@ -161,12 +161,18 @@ class EscalationEvent(models.Model):
 
 
 class OutboundDelivery(models.Model):
-    """One push of an escalation to an external system (helpdesk or webhook)."""
+    """One push to an external system (helpdesk or webhook): a new escalation, a follow-up
+    request, or the on-call page of a crisis nobody crisis-trained is online for."""
 
     class Target(models.TextChoices):
         ZENDESK = "zendesk"
         INTERCOM = "intercom"
         WEBHOOK = "webhook"
+
+    class Event(models.TextChoices):
+        ESCALATION_CREATED = "escalation.created"
+        FOLLOW_UP_CREATED = "follow_up.created"
+        ON_CALL_PAGE = "on_call.page"
 
     class Status(models.TextChoices):
         PENDING = "pending"
@@ -174,7 +180,18 @@ class OutboundDelivery(models.Model):
         FAILED = "failed"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    escalation = models.ForeignKey(Escalation, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.CharField(max_length=32, choices=Event.choices, default=Event.ESCALATION_CREATED)
+    # The subject: an escalation (created, on-call page) or a follow-up request, never both.
+    escalation = models.ForeignKey(
+        Escalation, null=True, blank=True, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    follow_up = models.ForeignKey(
+        "FollowUpRequest",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
     target = models.CharField(max_length=16, choices=Target.choices)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(default=0)
@@ -185,11 +202,31 @@ class OutboundDelivery(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["escalation", "target"], name="delivery_one_per_target")
+            # A redelivered task or a repeated trigger never pushes the same thing twice.
+            models.UniqueConstraint(
+                fields=["escalation", "event", "target"],
+                condition=Q(escalation__isnull=False),
+                name="delivery_one_per_escalation_event_target",
+            ),
+            models.UniqueConstraint(
+                fields=["follow_up", "target"],
+                condition=Q(follow_up__isnull=False),
+                name="delivery_one_per_follow_up_target",
+            ),
+            models.CheckConstraint(
+                condition=Q(escalation__isnull=False, follow_up__isnull=True)
+                | Q(escalation__isnull=True, follow_up__isnull=False),
+                name="delivery_one_subject",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.target} delivery of escalation {self.escalation_id}: {self.status}"
+        subject = (
+            f"follow-up {self.follow_up_id}"
+            if self.follow_up_id
+            else f"escalation {self.escalation_id}"
+        )
+        return f"{self.target} {self.event} of {subject}: {self.status}"
 
 
 class SiteHours(models.Model):
@@ -229,6 +266,11 @@ class FollowUpRequest(models.Model):
     email = models.EmailField(max_length=254)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who marked it handled (console or admin), and when.
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

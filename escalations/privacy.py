@@ -156,12 +156,13 @@ class FollowUpPersonalData:
         return None  # nothing here describes how the visitor felt
 
     def erase(self, conversation_ids: Sequence[UUID], now: datetime) -> int:
-        deleted, _ = FollowUpRequest.objects.filter(conversation_id__in=conversation_ids).delete()
-        return deleted
+        # Their outbound deliveries go with them (ids and outcomes only); the count is requests.
+        _, per_model = FollowUpRequest.objects.filter(conversation_id__in=conversation_ids).delete()
+        return per_model.get(FollowUpRequest._meta.label, 0)
 
     def retention_purge(self, cutoffs: RetentionCutoffs) -> int:
         if cutoffs.text is None:
             return 0
         stale = FollowUpRequest.objects.filter(created_at__lt=cutoffs.text)
-        deleted, _ = stale.delete()
-        return deleted
+        _, per_model = stale.delete()
+        return per_model.get(FollowUpRequest._meta.label, 0)

@@ -19,11 +19,14 @@ from django.db.models import (
     Case,
     Count,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -38,7 +41,7 @@ from core.roles import (
     user_is_agent,
     user_is_supervisor,
 )
-from escalations.models import AgentProfile, Escalation, SiteHours
+from escalations.models import AgentProfile, Escalation, FollowUpRequest, SiteHours
 
 URGENCY_RANK = Case(
     When(urgency="critical", then=Value(0)),
@@ -292,3 +295,64 @@ def crisis_agent_online() -> bool:
         profile.has_skill(CRISIS_SKILL) or user_is_supervisor(user=profile.user)
         for profile in online
     )
+
+
+# ---------------------------------------------------------------------------
+# Follow-up requests
+# ---------------------------------------------------------------------------
+def _follow_ups_visible(*, user: Any) -> QuerySet[FollowUpRequest]:
+    """Follow-up requests this staff member may see and handle.
+
+    Supervisors: all. Agents: all but those of a conversation another agent holds now, and
+    crisis ones only with the crisis skill (the escalation list's rules; a request outlives its
+    escalation, which the visitor may have ended, so a closed one still shows).
+    """
+    queryset = FollowUpRequest.objects.filter(conversation__erased_at__isnull=True)
+    if not user_is_agent(user=user):
+        return queryset.none()
+    if user_is_supervisor(user=user):
+        return queryset
+    held_by_another = Escalation.objects.filter(
+        conversation_id=OuterRef("conversation_id"), status=Escalation.Status.ASSIGNED
+    ).exclude(assigned_to_id=user.pk)
+    queryset = queryset.exclude(Exists(held_by_another))
+    if not _has_crisis_skill(user):
+        crisis = Escalation.objects.filter(
+            conversation_id=OuterRef("conversation_id"),
+            reason=Escalation.Reason.CRISIS_INDICATORS,
+        )
+        queryset = queryset.exclude(conversation__had_crisis=True).exclude(Exists(crisis))
+    return queryset
+
+
+def follow_up_list(*, user: Any, limit: int = 200) -> list[FollowUpRequest]:
+    """Pending follow-up requests this user may see, oldest first (they have waited longest).
+
+    Each carries `site_name`, `escalation_reason` (of the conversation's latest escalation, or
+    None) and `may_open` (whether the console's conversation page opens for this user).
+    """
+    latest = Escalation.objects.filter(conversation_id=OuterRef("conversation_id")).order_by("-pk")
+    if user_is_supervisor(user=user):
+        may_open: Any = Value(True)
+    else:
+        may_open = Exists(
+            Escalation.objects.filter(
+                Q(status=Escalation.Status.QUEUED) | Q(assigned_to_id=user.pk),
+                conversation_id=OuterRef("conversation_id"),
+            )
+        )
+    return list(
+        _follow_ups_visible(user=user)
+        .filter(status=FollowUpRequest.Status.PENDING)
+        .annotate(
+            site_name=F("conversation__site__name"),
+            escalation_reason=Subquery(latest.values("reason")[:1]),
+            may_open=may_open,
+        )
+        .order_by("created_at", "pk")[:limit]
+    )
+
+
+def follow_up_visible(*, user: Any, follow_up_id: int) -> FollowUpRequest | None:
+    """The follow-up request if this user may see it (None for unknown and not-yours alike)."""
+    return _follow_ups_visible(user=user).filter(pk=follow_up_id).first()

@@ -19,7 +19,8 @@ logger = logging.getLogger(__name__)
 
 @shared_task(bind=True, name="escalations.escalation_deliver", acks_late=True, max_retries=None)
 def escalation_deliver(self: Any, delivery_id: str) -> str:
-    """Push one escalation to one target; transient failures retry with backoff, bounded."""
+    """Push one delivery (an escalation, a follow-up request, an on-call page) to one target;
+    transient failures retry with backoff, bounded."""
     max_retries = int(settings.OUTBOUND_MAX_RETRIES)
     is_last = self.request.retries >= max_retries
     try:

@@ -34,8 +34,8 @@ from escalations.services.endings import (
     CrisisLatched,
     conversation_end_by_visitor,
     conversation_idle_resolve,
-    follow_up_request,
 )
+from escalations.services.follow_ups import follow_up_handle, follow_up_request
 from escalations.services.lifecycle import (
     OpenResult,
     escalation_emotion_update,
@@ -93,6 +93,7 @@ __all__ = [
     "escalation_skill_require",
     "escalation_sla_check",
     "escalation_urgency_raise",
+    "follow_up_handle",
     "follow_up_request",
     "message_crisis_assess",
     "message_crisis_escalate",

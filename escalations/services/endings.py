@@ -1,5 +1,4 @@
-"""How conversations end without an agent: the visitor's "End chat", the idle sweep, and the
-address a visitor leaves when nobody can come."""
+"""How conversations end without an agent: the visitor's "End chat" and the idle sweep."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from django.utils import timezone
 from conversations import services as conversation_services
 from conversations.models import Conversation
 from escalations import events
-from escalations.models import Escalation, FollowUpRequest
+from escalations.models import Escalation
 from escalations.services.common import EscalationConflict, _agent_groups, _audit
 
 logger = logging.getLogger(__name__)
@@ -96,27 +95,3 @@ def conversation_idle_resolve(*, now: Any = None) -> int:
     if resolved:
         logger.info("idle conversations resolved", extra={"count": resolved})
     return resolved
-
-
-def follow_up_request(*, conversation: Conversation, email: str) -> FollowUpRequest:
-    """Nobody could come: keep the visitor's address for the team (the console and admin list
-    pending ones); one pending request per conversation, the latest address wins."""
-    with transaction.atomic():
-        follow_up = (
-            FollowUpRequest.objects.select_for_update()
-            .filter(conversation=conversation, status=FollowUpRequest.Status.PENDING)
-            .first()
-        )
-        if follow_up is None:
-            follow_up = FollowUpRequest.objects.create(conversation=conversation, email=email)
-        elif follow_up.email != email:
-            follow_up.email = email
-            follow_up.save(update_fields=["email"])
-        escalation = Escalation.objects.filter(conversation=conversation).order_by("-pk").first()
-        if escalation is not None:
-            _audit(escalation, "follow_up_requested")
-    logger.info(
-        "follow-up requested",
-        extra={"conversation_id": str(conversation.pk), "follow_up_id": follow_up.pk},
-    )
-    return follow_up

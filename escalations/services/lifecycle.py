@@ -163,6 +163,7 @@ def escalation_open(
             )
             _notice_post(
                 conversation=conversation,
+                escalation=escalation,
                 trigger_message=trigger_message,
                 crisis_level=level,
                 reason=decision.reason,
@@ -238,6 +239,7 @@ def _review_to_handoff(
     )
     _notice_post(
         conversation=conversation,
+        escalation=escalation,
         trigger_message=trigger_message,
         crisis_level="none",
         reason=decision.reason,
@@ -301,6 +303,7 @@ def _raise_crisis_level(
             )
         _notice_post(
             conversation=conversation,
+            escalation=locked,
             trigger_message=trigger_message,
             crisis_level="crisis",
             reason=rules.CRISIS_INDICATORS,

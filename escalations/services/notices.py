@@ -16,6 +16,8 @@ from conversations import services as conversation_services
 from conversations.models import Conversation, Message
 from core import roles
 from escalations import help_lines, selectors
+from escalations.models import Escalation
+from escalations.services.deliveries import on_call_deliveries_create
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +40,16 @@ def crisis_resources_text(
 def _notice_post(
     *,
     conversation: Conversation,
+    escalation: Escalation,
     trigger_message: Message | None,
     crisis_level: str,
     reason: str,
 ) -> None:
-    """Post the hand-off notice: help resources for a crisis, a note otherwise."""
+    """Post the hand-off notice: help resources for a crisis, a note otherwise.
+
+    A crisis no crisis-trained agent is online for also pages the on-call people: the
+    `on_call.page` webhook event (when configured) and an e-mail to the supervisors.
+    """
     meta: dict[str, Any]
     if crisis_level == "crisis":
         locale = conversation.visitor.locale or conversation.site.locale
@@ -59,7 +66,7 @@ def _notice_post(
         )
         meta = {"handoff": reason, "crisis_resources": True, "help_topics": topics}
         if not selectors.crisis_agent_online():
-            transaction.on_commit(lambda: on_call_page(conversation_id=conversation.pk))
+            _on_call_page_schedule(escalation)
     else:
         text, meta = HANDOFF_TEXT, {"handoff": reason}
     reply_to = trigger_message
@@ -72,6 +79,14 @@ def _notice_post(
         reply_to=reply_to,
         meta=meta,
     )
+
+
+def _on_call_page_schedule(escalation: Escalation) -> None:
+    """The webhook's delivery is recorded in the escalation's transaction (once per
+    escalation, retried like every push); both channels go out after commit."""
+    on_call_deliveries_create(escalation)
+    conversation_id = escalation.conversation_id
+    transaction.on_commit(lambda: on_call_page(conversation_id=conversation_id))
 
 
 def on_call_page(*, conversation_id: Any) -> None:

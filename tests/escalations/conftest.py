@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import threading
+import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -117,3 +122,64 @@ def reading(
     return single_label_reading(
         emotion, category, intensity, valence, confidence=extra.pop("confidence", 0.9)
     )
+
+
+# ---------------------------------------------------------------------------
+# A scripted HTTP server on 127.0.0.1 standing in for Zendesk, Intercom and webhook receivers
+# ---------------------------------------------------------------------------
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass
+class FakeApi:
+    """A scripted HTTP server: `answers[path]` is a list of (status, body, delay) used in turn,
+    the last one repeating."""
+
+    answers: dict[str, list[tuple[int, dict[str, Any], float]]] = field(default_factory=dict)
+    requests: list[Recorded] = field(default_factory=list)
+    url: str = ""
+
+    def answer(self, path: str) -> tuple[int, dict[str, Any], float]:
+        script = self.answers[path]
+        return script.pop(0) if len(script) > 1 else script[0]
+
+
+@pytest.fixture
+def fake_api() -> Iterator[FakeApi]:
+    api = FakeApi()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            headers = {key.lower(): value for key, value in self.headers.items()}
+            api.requests.append(Recorded("POST", self.path, headers, body))
+            status, payload, delay = api.answer(self.path)
+            time.sleep(delay)
+            data = json.dumps(payload).encode()
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client timed out first
+
+        def log_message(self, *args: Any) -> None:
+            return None
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    api.url = f"http://127.0.0.1:{server.server_address[1]}"
+    yield api
+    server.shutdown()
+    server.server_close()

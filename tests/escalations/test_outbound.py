@@ -9,12 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
-import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -26,69 +21,11 @@ from escalations import services, tasks
 from escalations.models import Escalation, OutboundDelivery
 from escalations.rules import EscalationDecision
 from pipeline import process
-from tests.escalations.conftest import receive
+from tests.escalations.conftest import FakeApi, receive
 
 pytestmark = pytest.mark.django_db
 
 SECRET_TEXT = "I am furious, my card number is 4111 and the parcel never came"
-
-
-@dataclass
-class Recorded:
-    method: str
-    path: str
-    headers: dict[str, str]  # lower-case names
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-@dataclass
-class FakeApi:
-    """A scripted HTTP server: `answers[path]` is a list of (status, body, delay) used in turn,
-    the last one repeating."""
-
-    answers: dict[str, list[tuple[int, dict[str, Any], float]]] = field(default_factory=dict)
-    requests: list[Recorded] = field(default_factory=list)
-    url: str = ""
-
-    def answer(self, path: str) -> tuple[int, dict[str, Any], float]:
-        script = self.answers[path]
-        return script.pop(0) if len(script) > 1 else script[0]
-
-
-@pytest.fixture
-def fake_api() -> Iterator[FakeApi]:
-    api = FakeApi()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            headers = {key.lower(): value for key, value in self.headers.items()}
-            api.requests.append(Recorded("POST", self.path, headers, body))
-            status, payload, delay = api.answer(self.path)
-            time.sleep(delay)
-            data = json.dumps(payload).encode()
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client timed out first
-
-        def log_message(self, *args: Any) -> None:
-            return None
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    api.url = f"http://127.0.0.1:{server.server_address[1]}"
-    yield api
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
