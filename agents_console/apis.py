@@ -55,6 +55,18 @@ class ConsoleAgentApi(ConsoleApi):
 
 
 @extend_schema(exclude=True)
+class ConsoleFollowUpListApi(ConsoleApi):
+    def get(self, request: Request) -> Response:
+        return Response({"follow_ups": selectors.console_follow_ups(user=request.user)})
+
+
+@extend_schema(exclude=True)
+class ConsoleFollowUpHandleApi(ConsoleApi):
+    def post(self, request: Request, follow_up_id: int) -> Response:
+        return Response(services.follow_up_handle(user=request.user, follow_up_id=follow_up_id))
+
+
+@extend_schema(exclude=True)
 class ConsoleConversationApi(ConsoleApi):
     def get(self, request: Request, conversation_id: str) -> Response:
         services.console_transcript_open(user=request.user, conversation_id=conversation_id)

@@ -22,7 +22,7 @@ from conversations import events as conversation_events
 from conversations.models import Conversation, Message
 from core import roles
 from escalations import selectors as escalation_selectors
-from escalations.events import escalation_json
+from escalations.events import escalation_json, follow_up_json
 from escalations.models import AgentProfile, Escalation
 
 PREVIOUS_CONVERSATIONS = 10
@@ -106,6 +106,20 @@ def console_queue(*, user: Any) -> list[dict[str, Any]]:
     """Open escalations this user may see, by urgency then age (the agent API's own list)."""
     items = escalation_selectors.escalation_list(user=user, status="open")
     return [escalation_json(escalation) for escalation in items]
+
+
+def console_follow_ups(*, user: Any) -> list[dict[str, Any]]:
+    """Pending follow-up requests this user may see, oldest first (one query past the role
+    checks): the address, the site, why the conversation was escalated, whether it opens."""
+    return [
+        {
+            **follow_up_json(follow_up),
+            "site_name": follow_up.site_name,  # type: ignore[attr-defined]
+            "escalation_reason": follow_up.escalation_reason,  # type: ignore[attr-defined]
+            "may_open": bool(follow_up.may_open),  # type: ignore[attr-defined]
+        }
+        for follow_up in escalation_selectors.follow_up_list(user=user)
+    ]
 
 
 # ---------------------------------------------------------------------------

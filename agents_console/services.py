@@ -1,4 +1,4 @@
-"""Console-only writes: emotion feedback from agents and internal notes.
+"""Console-only writes: emotion feedback from agents, internal notes, follow-ups handled.
 
 Escalation actions (claim, reply, resolve, hand back, transfer) are the escalation services'
 and are called from the console through the agent API or `agents_console.apis`.
@@ -24,6 +24,7 @@ from core.metrics import confidence_bucket
 from core.roles import CRISIS_SKILL
 from empathy import taxonomy
 from escalations import services as escalation_services
+from escalations.events import follow_up_json
 from escalations.models import AgentProfile, Escalation
 
 logger = logging.getLogger(__name__)
@@ -154,6 +155,16 @@ def agent_status_set(*, user: Any, status: str) -> AgentProfile:
 
 
 TRANSFER_TARGETS = ("queue", "agent", guidance.SUPERVISOR_SKILL, CRISIS_SKILL)
+
+
+def follow_up_handle(*, user: Any, follow_up_id: int) -> dict[str, Any]:
+    """Mark a follow-up request handled (the escalation service's rules) and answer it as the
+    console lists it."""
+    try:
+        follow_up = escalation_services.follow_up_handle(follow_up_id=follow_up_id, user=user)
+    except escalation_services.EscalationNotFound:
+        raise _not_found() from None
+    return follow_up_json(follow_up)
 
 
 def escalation_transfer(

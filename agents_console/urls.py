@@ -13,6 +13,12 @@ urlpatterns = [
     path("conversations/<str:conversation_id>/", views.conversation_page, name="conversation"),
     path("api/queue", apis.ConsoleQueueApi.as_view(), name="api-queue"),
     path("api/agent", apis.ConsoleAgentApi.as_view(), name="api-agent"),
+    path("api/follow-ups", apis.ConsoleFollowUpListApi.as_view(), name="api-follow-ups"),
+    path(
+        "api/follow-ups/<int:follow_up_id>/handled",
+        apis.ConsoleFollowUpHandleApi.as_view(),
+        name="api-follow-up-handled",
+    ),
     path(
         "api/conversations/<str:conversation_id>",
         apis.ConsoleConversationApi.as_view(),

@@ -27,6 +27,7 @@ def _page_context(request: HttpRequest, role: str) -> dict[str, object]:
         "urls": {
             "queue_api": reverse("console:api-queue"),
             "agent_api": reverse("console:api-agent"),
+            "follow_ups_api": reverse("console:api-follow-ups"),
             "conversation_page": reverse(
                 "console:conversation",
                 kwargs={"conversation_id": "00000000-0000-0000-0000-000000000000"},

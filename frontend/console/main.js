@@ -10,6 +10,7 @@ import { byId } from "../shared/dom.js";
 import { wireAgentStatus } from "./agent.js";
 import { createApi } from "./api.js";
 import { conversationPage } from "./conversation/page.js";
+import { followUpsPanel } from "./followups.js";
 import { liveSocket } from "./live.js";
 import { queuePage } from "./queue.js";
 
@@ -34,6 +35,7 @@ function start() {
   const page = document.body.getAttribute("data-page");
   if (page === "queue") {
     queuePage(app);
+    followUpsPanel(app);
   } else if (page === "conversation") {
     conversationPage(app);
   }

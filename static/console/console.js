@@ -289,12 +289,12 @@
   var SENDER_NAMES = { visitor: "Visitor", bot: "Bot", agent: "Agent", system: "System" };
   function readingRow(m) {
     const emotionOptions = byId("emotion-options");
-    const row = el("div", { class: "reading" });
-    row.appendChild(el("span", { class: "badge emotion emotion--" + m.reading.category }, m.reading.emotion));
-    row.appendChild(el("span", { class: "intensity", title: "Intensity" }, "intensity " + pct(m.reading.intensity)));
-    row.appendChild(el("span", { class: "muted", title: "Valence" }, "valence " + Number(m.reading.valence).toFixed(2)));
+    const row2 = el("div", { class: "reading" });
+    row2.appendChild(el("span", { class: "badge emotion emotion--" + m.reading.category }, m.reading.emotion));
+    row2.appendChild(el("span", { class: "intensity", title: "Intensity" }, "intensity " + pct(m.reading.intensity)));
+    row2.appendChild(el("span", { class: "muted", title: "Valence" }, "valence " + Number(m.reading.valence).toFixed(2)));
     if (m.feedback) {
-      row.appendChild(
+      row2.appendChild(
         el(
           "span",
           { class: "feedback" },
@@ -313,7 +313,7 @@
       },
       "\u2713"
     );
-    row.appendChild(ok);
+    row2.appendChild(ok);
     const select = el("select", {
       class: "tiny correct-emotion",
       "data-message-id": m.id,
@@ -323,8 +323,8 @@
     if (emotionOptions) {
       select.appendChild(emotionOptions.content.cloneNode(true));
     }
-    row.appendChild(select);
-    return row;
+    row2.appendChild(select);
+    return row2;
   }
   var KB_OUTCOMES = {
     answered: "Answered from the help center: ",
@@ -332,17 +332,17 @@
     no_answer: "The help center had no answer"
   };
   function knowledgeRow(kb) {
-    const row = el("div", { class: "kb-used", "data-outcome": String(kb.outcome || "") });
-    row.appendChild(el("span", { class: "tag" }, "help center"));
+    const row2 = el("div", { class: "kb-used", "data-outcome": String(kb.outcome || "") });
+    row2.appendChild(el("span", { class: "tag" }, "help center"));
     const label = owns(KB_OUTCOMES, kb.outcome) ? KB_OUTCOMES[kb.outcome] : "Help center: ";
-    row.appendChild(document.createTextNode(" " + label));
+    row2.appendChild(document.createTextNode(" " + label));
     if (kb.outcome !== "no_answer" && kb.title) {
       const href = safeHref(kb.url || "");
-      row.appendChild(
+      row2.appendChild(
         href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, kb.title) : el("span", null, kb.title)
       );
     }
-    return row;
+    return row2;
   }
   function transcriptItem(m, triggerWords) {
     const li = el("li", { class: "tmsg tmsg--" + m.sender, "data-message-id": m.id, "data-seq": m.seq });
@@ -761,6 +761,105 @@
     loadSimilar(app);
   }
 
+  // frontend/console/followups.js
+  var RESYNC_DELAY_MS = 400;
+  var SAFETY_NET_MS2 = 5e3;
+  function pendingFollowUps(items) {
+    return items.filter((item) => item && item.status === "pending").slice().sort((a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1);
+  }
+  function isFollowUpEvent(event) {
+    return !!event && typeof event.type === "string" && event.type.indexOf("follow_up.") === 0;
+  }
+  function row(app, item) {
+    const li = el("li", { class: "qitem followup", "data-follow-up-id": item.id });
+    const head = el("div", { class: "qitem__head" });
+    head.appendChild(el("span", { class: "followup__email" }, item.email));
+    if (item.escalation_reason) {
+      head.appendChild(el("span", { class: "qitem__reason" }, reasonText(item.escalation_reason)));
+    }
+    li.appendChild(head);
+    const meta = el("div", { class: "qitem__meta" });
+    meta.appendChild(el("span", { class: "wait", "data-since": item.created_at }, ""));
+    if (item.site_name) {
+      meta.appendChild(el("span", { class: "tag" }, item.site_name));
+    }
+    li.appendChild(meta);
+    const actions = el("div", { class: "qitem__actions" });
+    actions.appendChild(
+      el("button", { type: "button", class: "primary handled", "data-id": item.id }, "Mark handled")
+    );
+    if (item.may_open) {
+      actions.appendChild(el("a", { class: "open", href: conversationUrl(app, item.conversation_id) }, "Open"));
+    }
+    li.appendChild(actions);
+    return li;
+  }
+  function tick(list) {
+    const now = Date.now();
+    list.querySelectorAll(".wait").forEach((node) => {
+      node.textContent = "asked " + duration((now - Date.parse(node.getAttribute("data-since"))) / 1e3) + " ago";
+    });
+  }
+  function render(app, view, items) {
+    const rows = pendingFollowUps(items);
+    clear(view.list);
+    rows.forEach((item) => view.list.appendChild(row(app, item)));
+    view.empty.hidden = rows.length !== 0;
+    view.count.textContent = rows.length + " waiting for an answer";
+    tick(view.list);
+  }
+  function followUpsPanel(app) {
+    const view = { list: byId("followups"), empty: byId("followups-empty"), count: byId("followups-count") };
+    if (!view.list || !app.cfg.followUpsApi) {
+      return;
+    }
+    let items = [];
+    let timer = null;
+    function resync2() {
+      return app.api("GET", app.cfg.followUpsApi).then((data) => {
+        items = Array.isArray(data.follow_ups) ? data.follow_ups : [];
+        render(app, view, items);
+      }).catch((err) => {
+        view.count.textContent = "Could not load the follow-up requests: " + err.message;
+      });
+    }
+    function scheduleResync() {
+      if (timer) {
+        return;
+      }
+      timer = window.setTimeout(() => {
+        timer = null;
+        resync2();
+      }, RESYNC_DELAY_MS);
+    }
+    function markHandled(id, button) {
+      button.disabled = true;
+      app.api("POST", app.cfg.followUpsApi + "/" + encodeURIComponent(id) + "/handled", {}).then(() => {
+        items = items.filter((item) => item.id !== id);
+        render(app, view, items);
+      }).catch((err) => {
+        banner(err.message, "error");
+        button.disabled = false;
+        resync2();
+      });
+    }
+    app.handlers.push((event) => {
+      if (isFollowUpEvent(event)) {
+        scheduleResync();
+      }
+    });
+    app.onReconnect.push(resync2);
+    whileDown(app, resync2, SAFETY_NET_MS2);
+    window.setInterval(() => tick(view.list), 1e3);
+    view.list.addEventListener("click", (event) => {
+      const button = event.target.closest("button.handled");
+      if (button) {
+        markHandled(Number(button.getAttribute("data-id")), button);
+      }
+    });
+    resync2();
+  }
+
   // frontend/shared/socket.js
   var OPEN = 1;
   var RESTART_HINT_CAP_MS = 6e4;
@@ -944,8 +1043,8 @@
   }
 
   // frontend/console/queue.js
-  var RESYNC_DELAY_MS = 400;
-  var SAFETY_NET_MS2 = 5e3;
+  var RESYNC_DELAY_MS2 = 400;
+  var SAFETY_NET_MS3 = 5e3;
   function rank(esc) {
     return URGENCY_RANK[esc.urgency] === void 0 ? 9 : URGENCY_RANK[esc.urgency];
   }
@@ -1015,7 +1114,7 @@
     li.appendChild(actions);
     return li;
   }
-  function tick(list) {
+  function tick2(list) {
     const now = Date.now();
     list.querySelectorAll(".wait").forEach((node) => {
       node.textContent = "waiting " + duration((now - Date.parse(node.getAttribute("data-since"))) / 1e3);
@@ -1028,7 +1127,7 @@
       node.classList.toggle("is-close", !breached && left < 30);
     });
   }
-  function render(app, view) {
+  function render2(app, view) {
     const { state } = app;
     const rows = visibleEscalations(state.items);
     if (state.selected >= rows.length) {
@@ -1041,7 +1140,7 @@
     view.empty.hidden = rows.length !== 0;
     const queued = rows.filter((e) => e.status === "queued").length;
     view.count.textContent = queued + " waiting, " + (rows.length - queued) + " assigned";
-    tick(view.list);
+    tick2(view.list);
   }
   function upsert(state, esc, isLive) {
     const known = state.items[esc.id];
@@ -1074,7 +1173,7 @@
         state.seen[k] = true;
       });
       renderAgent(data.agent);
-      render(app, view);
+      render2(app, view);
     }).catch((err) => {
       view.count.textContent = "Could not load the queue: " + err.message;
     });
@@ -1098,10 +1197,10 @@
     const rows = visibleEscalations(state.items);
     if (event.key === "j") {
       state.selected = Math.min(rows.length - 1, state.selected + 1);
-      render(app, view);
+      render2(app, view);
     } else if (event.key === "k") {
       state.selected = Math.max(0, state.selected - 1);
-      render(app, view);
+      render2(app, view);
     } else if (event.key === "c") {
       const current = rows[state.selected];
       const target = current && current.status === "queued" ? current : rows.filter((e) => e.status === "queued")[0];
@@ -1128,7 +1227,7 @@
       resyncTimer: null
     };
     const { state } = app;
-    window.setInterval(() => tick(view.list), 1e3);
+    window.setInterval(() => tick2(view.list), 1e3);
     function scheduleResync() {
       if (state.resyncTimer) {
         return;
@@ -1136,7 +1235,7 @@
       state.resyncTimer = window.setTimeout(() => {
         state.resyncTimer = null;
         resync(app, view);
-      }, RESYNC_DELAY_MS);
+      }, RESYNC_DELAY_MS2);
     }
     app.handlers.push((event) => {
       if (event.escalation && typeof event.escalation.id === "number") {
@@ -1148,14 +1247,14 @@
         if (event.type === "escalation.closed") {
           delete state.items[event.escalation.id];
         }
-        render(app, view);
+        render2(app, view);
         scheduleResync();
       } else if (event.type === "emotion.updated") {
         scheduleResync();
       }
     });
     app.onReconnect.push(() => resync(app, view));
-    whileDown(app, () => resync(app, view), SAFETY_NET_MS2);
+    whileDown(app, () => resync(app, view), SAFETY_NET_MS3);
     view.list.addEventListener("click", (event) => {
       const button = event.target.closest("button.claim");
       if (!button) {
@@ -1192,6 +1291,7 @@
     const page = document.body.getAttribute("data-page");
     if (page === "queue") {
       queuePage(app);
+      followUpsPanel(app);
     } else if (page === "conversation") {
       conversationPage(app);
     }

@@ -242,6 +242,72 @@ async def test_agent_stops_following_when_reassigned_away(site) -> None:  # type
     await ann_socket.disconnect()
 
 
+def _leave_address(conversation: Conversation, email: str) -> int:
+    from tests.escalations.conftest import widget_client
+
+    response = widget_client(conversation).post(
+        f"/api/v1/widget/conversations/{conversation.id}/contact",
+        {"email": email},
+        format="json",
+        HTTP_HOST=HOST,
+    )
+    assert response.status_code == 201
+    return int(conversation.follow_ups.get(email=email).pk)
+
+
+def _console_handle(user: User, follow_up_id: int) -> int:
+    client = Client()
+    client.force_login(user)
+    return client.post(
+        f"/console/api/follow-ups/{follow_up_id}/handled", HTTP_HOST=HOST
+    ).status_code
+
+
+async def test_follow_up_pushes_are_hints_without_the_address_and_respect_crisis(  # type: ignore[no-untyped-def]
+    site, layer
+) -> None:
+    from tests.conversations.conftest import ConversationFactory
+
+    ann = await database_sync_to_async(make_agent)("ann", status="offline")
+    carer = await database_sync_to_async(make_agent)("carer", skills=["crisis"], status="offline")
+    plain = await database_sync_to_async(ConversationFactory)(site=site)
+    crisis = await database_sync_to_async(ConversationFactory)(site=site)
+    await database_sync_to_async(services.escalation_open)(
+        conversation_id=crisis.id, decision=EscalationDecision("crisis_indicators", "t", "crisis")
+    )
+    ann_socket = await _connected(ann)
+    carer_socket = await _connected(carer)
+
+    follow_up_id = await database_sync_to_async(_leave_address)(plain, "ana@example.org")
+    for socket in (ann_socket, carer_socket):
+        frame = await socket.receive_json_from(timeout=5)
+        assert frame.pop("event_id")
+        assert frame == {
+            "type": "follow_up.created",
+            "conversation_id": str(plain.id),
+            "follow_up": {"id": follow_up_id, "status": "pending"},
+        }
+    # A crisis conversation's request reaches the crisis-trained agent only.
+    crisis_follow_up_id = await database_sync_to_async(_leave_address)(crisis, "c@example.org")
+    frame = await carer_socket.receive_json_from(timeout=5)
+    assert (frame["type"], frame["follow_up"]["id"]) == ("follow_up.created", crisis_follow_up_id)
+    assert await ann_socket.receive_nothing(timeout=0.3)
+
+    # Marked handled through the console API: every console hears it.
+    assert await database_sync_to_async(_console_handle)(ann, follow_up_id) == 200
+    for socket in (ann_socket, carer_socket):
+        frame = await socket.receive_json_from(timeout=5)
+        frame.pop("event_id")
+        assert frame == {
+            "type": "follow_up.handled",
+            "conversation_id": str(plain.id),
+            "follow_up": {"id": follow_up_id, "status": "done"},
+        }
+    assert await ann_socket.receive_nothing(timeout=0.3)
+    await ann_socket.disconnect()
+    await carer_socket.disconnect()
+
+
 # ---------------------------------------------------------------------------
 # Frame limits (the widget socket's)
 # ---------------------------------------------------------------------------
