@@ -94,7 +94,7 @@ def scores_compute(site: Any, text: str) -> Scores:
     from knowledge.retrieval import tokens
 
     index = selectors.kb_site_index(site.pk)
-    semantic = index.embeddings @ embedder_get().embed([text])[0]
+    semantic = index.embeddings @ embedder_get().embed([text], kind="query")[0]
     if index.bm25 is not None:
         lexical = index.bm25.scores(tokens(text))
     else:

@@ -209,7 +209,7 @@ def kb_search(
     if mode == "lexical":
         semantic = np.zeros(index.passage_ids.size, dtype=np.float32)
     else:
-        semantic = index.embeddings @ embedder_get().embed([text])[0]
+        semantic = index.embeddings @ embedder_get().embed([text], kind="query")[0]
     if mode == "semantic":
         lexical = np.zeros(index.passage_ids.size, dtype=np.float32)
     elif index.bm25 is not None:

@@ -64,7 +64,7 @@ def kb_articles_reindex(
     embedder = embedder or embedder_get()
     drafts = [(article, draft) for article in articles for draft in passages_split(article.body)]
     vectors = embedder.embed(
-        [passage_embedding_text(a.title, d.heading, d.text) for a, d in drafts]
+        [passage_embedding_text(a.title, d.heading, d.text) for a, d in drafts], kind="passage"
     ).astype(np.float32, copy=False)
     ids = [a.pk for a in articles]
     with transaction.atomic():
