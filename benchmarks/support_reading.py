@@ -77,9 +77,15 @@ def main() -> int:
         for r, x in zip(rows, readings, strict=True)
         if r["category"] != "positive" and strategy_select(reading=x) == "celebrate"
     ]
+    positive_celebrated = sum(
+        r["category"] == "positive" and strategy_select(reading=x) == "celebrate"
+        for r, x in zip(rows, readings, strict=True)
+    )
     print(
         f"  non-positive messages given the celebrate strategy: {len(celebrated)}/"
-        f"{sum(r['category'] != 'positive' for r in rows)}"
+        f"{sum(r['category'] != 'positive' for r in rows)}; positive messages celebrated: "
+        f"{positive_celebrated}/{sum(r['category'] == 'positive' for r in rows)} (the rest "
+        "are answered plainly)"
     )
     if args.show_errors:
         for r, x in zip(rows, readings, strict=True):

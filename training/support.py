@@ -18,6 +18,7 @@ import csv
 import hashlib
 import json
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -200,6 +201,7 @@ def train(
     accuracy = float(
         np.mean([r.category == line.category for r, line in zip(reads, val_lines, strict=True)])
     )
+    celebrate_gate = _celebrate_gate(reads, val_lines)
     final = fit(**arrays(lines), seed=seed)
     vocab = {
         "word": final._word.get_feature_names_out().tolist(),
@@ -230,7 +232,33 @@ def train(
         "corpus_lines": len(lines),
     }
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return {"validation_category_accuracy": accuracy, "corpus_lines": len(lines)}
+    return {
+        "validation_category_accuracy": accuracy,
+        "corpus_lines": len(lines),
+        "celebrate_gate": celebrate_gate,
+    }
+
+
+def _celebrate_gate(reads: Sequence[Any], lines: Sequence[Line]) -> dict[str, str]:
+    """Validation lines read positive, by the confidence a celebration would need: how many
+    are not positive (a wrong celebration) and how many real positives keep it. This is the
+    table behind `empathy.replies.strategy.CELEBRATE_MIN_CONFIDENCE`."""
+    read_positive = [
+        (read.category_probs["positive"], line.category)
+        for read, line in zip(reads, lines, strict=True)
+        if read.category == "positive"
+    ]
+    others = sum(line.category != "positive" for line in lines)
+    positives = len(lines) - others
+    table = {}
+    for bar in (0.0, 0.5, 0.6, 0.7, 0.8):
+        kept = [gold for p, gold in read_positive if p >= bar]
+        wrong = sum(gold != "positive" for gold in kept)
+        table[f">= {bar}"] = (
+            f"non-positive celebrated {wrong}/{others}, "
+            f"positive celebrated {len(kept) - wrong}/{positives}"
+        )
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -105,6 +105,22 @@ CASES = [
     ),
     pytest.param(
         "none",
+        reading("joy", "positive", 0.7, confidence=0.69),
+        "stable",
+        0,
+        "inform",
+        id="an-unsure-positive-reading-is-answered-plainly",
+    ),
+    pytest.param(
+        "none",
+        reading("joy", "positive", 0.7, confidence=0.7),
+        "stable",
+        0,
+        "celebrate",
+        id="a-sure-positive-reading-celebrates",
+    ),
+    pytest.param(
+        "none",
         reading("nervousness", "anxious", 0.6),
         "deteriorating",
         3,
