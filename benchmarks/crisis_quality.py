@@ -177,6 +177,11 @@ def main() -> int:
         default=str(DATA / "crisis_multilingual.tsv"),
         help="held-out multilingual set (lang, expected, category, text)",
     )
+    parser.add_argument(
+        "--model",
+        default=None,
+        help="a crisis_model.json to measure instead of the shipped one (its encoder beside it)",
+    )
     args = parser.parse_args()
     data = Path(args.data)
     cssrs_file, xstest_file = data / "cssrs_reddit_posts.tsv", data / "xstest_prompts.csv"
@@ -189,10 +194,11 @@ def main() -> int:
         return 2
 
     started = time.perf_counter()
-    model = default_model()
+    model = default_model(Path(args.model) if args.model else None)
     blocks = ", ".join(f"{b.analyzer}={len(b.vocabulary)}" for b in model.blocks)
+    base = model.metadata.get("encoder_base", "MiniLM")
     print(
-        f"model: fine-tuned MiniLM (weight {model.encoder_weight}) + TF-IDF ({blocks}), "
+        f"model: fine-tuned {base} (weight {model.encoder_weight}) + TF-IDF ({blocks}), "
         f"thresholds concern={model.concern_threshold} crisis={model.crisis_threshold}, "
         f"split seed={SEED}; loaded in {time.perf_counter() - started:.2f} s"
     )

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from empathy.crisis.assess import speaks_of_harm
 from empathy.crisis.model import HEADS, analyze, analyze_chars, heads_mix
 from empathy.crisis.normalize import normalize
 from empathy.crisis.rules import rule_hits
@@ -59,6 +60,9 @@ RISK_RECALL_TARGET = 0.95
 # Shares of validation negatives allowed at or above each threshold, by kind of text.
 CONCERN_BUDGET = {"support": 0.005, "general": 0.02}
 CRISIS_BUDGET = {"support": 0.001, "general": 0.005, "curated": 0.08}
+# A model-only crisis on a message without harm words: shares of such validation negatives
+# allowed at or above its threshold.
+UNWORDED_BUDGET = {"support": 0.001, "general": 0.001, "curated": 0.01}
 
 
 @dataclass(frozen=True)
@@ -217,10 +221,28 @@ def thresholds_choose(rows: Rows, scores: np.ndarray) -> dict[str, float]:
         _above_at_most(general, CRISIS_BUDGET["general"]),
         _above_at_most(curated, CRISIS_BUDGET["curated"]),
     )
-    return {"concern": concern, "crisis": crisis}
+    # Among negatives that name no death, harm, means or violence (where a model-only crisis
+    # would need this second threshold), the stricter budgets.
+    unworded = negative & np.array([not speaks_of_harm(t) for t in rows.texts])
+    crisis_unworded = max(
+        crisis,
+        _above_at_most(scores[unworded & (rows.source == "support")], UNWORDED_BUDGET["support"]),
+        _above_at_most(
+            scores[unworded & np.isin(rows.source, ["goemotions", "glued"])],
+            UNWORDED_BUDGET["general"],
+        ),
+        _above_at_most(scores[unworded & (rows.source == "corpus")], UNWORDED_BUDGET["curated"]),
+    )
+    return {"concern": concern, "crisis": crisis, "crisis_unworded": crisis_unworded}
 
 
 def oof_report(rows: Rows, oof: np.ndarray, thresholds: dict[str, float]) -> dict[str, float]:
+    """Shares of validation rows at concern and at a model-only crisis (the harm-word rule
+    included)."""
+    worded = np.array([speaks_of_harm(t) for t in rows.texts])
+    model_crisis = (oof >= thresholds["crisis"]) & (
+        worded | (oof >= thresholds.get("crisis_unworded", 1.01))
+    )
     report: dict[str, float] = {}
     for name, mask in (
         ("cssrs_at_risk", (rows.source == "cssrs") & (rows.risk == 1)),
@@ -231,7 +253,7 @@ def oof_report(rows: Rows, oof: np.ndarray, thresholds: dict[str, float]) -> dic
     ):
         if mask.any():
             report[f"oof_{name}_at_concern"] = float(np.mean(oof[mask] >= thresholds["concern"]))
-            report[f"oof_{name}_at_crisis"] = float(np.mean(oof[mask] >= thresholds["crisis"]))
+            report[f"oof_{name}_at_crisis"] = float(np.mean(model_crisis[mask]))
     return report
 
 
@@ -259,6 +281,39 @@ def payload_build(fitted: Fitted, thresholds: dict[str, float], **extra: Any) ->
         "thresholds": {k: round(v, 6) for k, v in thresholds.items()},
         **extra,
     }
+
+
+def thresholds_refresh(
+    *, crisis_dir: Path, goemotions_path: Path, model_path: Path, seed: int = SEED
+) -> tuple[dict[str, Any], dict[str, float]]:
+    """Re-select the thresholds of a trained model file by `thresholds_choose`, on the same
+    validation rows its training kept aside, without refitting anything. Returns the payload
+    with the new thresholds and the validation report."""
+    import json
+
+    from empathy.crisis.model import model_load
+
+    model = model_load(path=model_path)
+    posts, _held_out = cssrs_split(cssrs_load(crisis_dir), seed=seed)
+    rows = rows_build(posts, corpus_load(), goemotions_load(goemotions_path), seed)
+    _train_idx, val_idx = _split(rows, seed)
+    val_rows = Rows(
+        texts=[rows.texts[i] for i in val_idx],
+        risk=rows.risk[val_idx],
+        others=rows.others[val_idx],
+        child=rows.child[val_idx],
+        source=rows.source[val_idx],
+        weights=rows.weights[val_idx],
+        lang=[rows.lang[i] for i in val_idx],
+    )
+    p_val = np.array([s.risk for s in model.scores_many(val_rows.texts)])
+    thresholds = thresholds_choose(val_rows, p_val)
+    report = oof_report(val_rows, p_val, thresholds)
+    payload = json.loads(model_path.read_text(encoding="utf-8"))
+    payload.pop("format", None)
+    payload["thresholds"] = {k: round(v, 6) for k, v in thresholds.items()}
+    payload["metadata"].update({k: round(v, 6) for k, v in {**thresholds, **report}.items()})
+    return payload, report
 
 
 def _split(rows: Rows, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -392,6 +447,7 @@ def train(
     )
     payload["metadata"] = {
         "seed": seed,
+        "encoder_base": crisis_encoder.BASE_NAMES[base],
         "trained_on": "C-SSRS train split + curated corpus (en es fr de pt it) + GoEmotions "
         "train + generated support traffic; XSTest and benchmarks/data never used",
         "languages": sorted(set(rows.lang)),

@@ -29,7 +29,10 @@ ONNX_FILE = "encoder.int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 
 
-BASES = ("e5", "minilm")
+BASE_NAMES = {
+    "e5": "multilingual-e5-small (6 of 12 layers, Latin-script vocabulary)",
+    "minilm": "all-MiniLM-L6-v2",
+}
 BASE_CACHE = Path(__file__).resolve().parent.parent / "var" / "crisis-base"
 
 

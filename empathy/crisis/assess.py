@@ -58,6 +58,14 @@ _HARM_WORDS = re.compile(
     r"bedroh|ameac|minacc|viol)\w*"
 )
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+
+
+def speaks_of_harm(normalized: str) -> bool:
+    """Whether normalised text names death, harm, means or violence in one of the six
+    languages (what lets the model alone call a crisis at its ordinary threshold)."""
+    return bool(_HARM_WORDS.search(normalized))
+
+
 # A child named as the one in danger, in the six languages: child-protection lines as well.
 _CHILD_WORDS = re.compile(
     r"\b(?:child|children|kid|kids|son|daughter|baby|toddler|little (?:brother|sister)|"
@@ -128,10 +136,15 @@ def _assess_one(normalized: str, scores: CrisisScores, model: CrisisModel) -> _S
         rules.append("negated_or_hedged")
     p = scores.risk
     model_level = _model_level(model, p)
-    if model_level == "crisis" and not _HARM_WORDS.search(normalized):
-        # The model alone sends help lines and stops the bot only when the message speaks of
-        # death, harm, means or violence; otherwise ("I feel like a burden") a trained person
-        # reviews it first (concern), which still reaches a person at once.
+    if (
+        model_level == "crisis"
+        and p < model.crisis_unworded_threshold
+        and not speaks_of_harm(normalized)
+    ):
+        # Without death, harm, means or violence words the model alone sends help lines and
+        # stops the bot only when it is surer than its crisis threshold (chosen on validation
+        # with a stricter false-alarm budget); below that a trained person reviews it first
+        # (concern), which still reaches a person at once.
         model_level = "concern"
         p = min(p, model.crisis_threshold)
     if any_negated and model_level == "crisis":
@@ -149,7 +162,7 @@ def _assess_one(normalized: str, scores: CrisisScores, model: CrisisModel) -> _S
         level != "none"
         or bool(hits)
         or scores.risk >= _HARM_SHARE * model.concern_threshold
-        or bool(_HARM_WORDS.search(normalized))
+        or speaks_of_harm(normalized)
     )
     return _Single(
         normalized=normalized,

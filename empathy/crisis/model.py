@@ -135,6 +135,10 @@ class CrisisModel:
     concern_threshold: float
     crisis_threshold: float
     metadata: dict[str, Any]
+    # The model alone calls a crisis on a message with no death, harm, means or violence words
+    # ("I can't see a reason to be here anymore") only from this surer probability; between
+    # the crisis threshold and it, such a message is a concern review. Above 1: never.
+    crisis_unworded_threshold: float = 1.01
     encoder_weight: float = 0.0
     encoder_files: dict[str, str] | None = None
     encoder_max_length: int = 128
@@ -266,6 +270,7 @@ def model_from_payload(data: dict[str, Any]) -> CrisisModel:
             intercepts=np.asarray(data["intercepts"], dtype=np.float64),
             concern_threshold=float(data["thresholds"]["concern"]),
             crisis_threshold=float(data["thresholds"]["crisis"]),
+            crisis_unworded_threshold=float(data["thresholds"].get("crisis_unworded", 1.01)),
             metadata=dict(data.get("metadata", {})),
             encoder_weight=float(encoder.get("weight", 0.0)),
             encoder_files=dict(encoder.get("files", {})),
@@ -299,11 +304,15 @@ _lock = threading.Lock()
 _cached: CrisisModel | None = None
 
 
-def default_model() -> CrisisModel:
-    """The shipped model and its transformer, loaded once per process (thread-safe)."""
+def default_model(path: Path | None = None) -> CrisisModel:
+    """The shipped model and its transformer, loaded once per process (thread-safe).
+
+    `path` loads another model file as the process's model instead (a benchmark comparing a
+    freshly trained candidate with the shipped one, before it replaces it).
+    """
     global _cached
-    if _cached is None:
+    if _cached is None or path is not None:
         with _lock:
-            if _cached is None:
-                _cached = model_load()
+            if _cached is None or path is not None:
+                _cached = model_load(path=path) if path is not None else model_load()
     return _cached

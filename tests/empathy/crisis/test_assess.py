@@ -170,7 +170,16 @@ def test_cant_stop_thinking_is_not_a_negation() -> None:
     assert "negated_or_hedged" not in result.rules
 
 
-CONCERNS = ["I feel like a burden", "I feel so hopeless", "no one would miss me"]
+CONCERNS = ["I feel like a burden", "I feel so hopeless", "I cannot cope anymore"]
+
+
+def test_a_sure_model_reading_without_harm_words_is_a_crisis() -> None:
+    # Perceived burdensomeness names no death or harm: the model alone calls it a crisis only
+    # above its surer threshold for such messages, which this one is.
+    result = assess_crisis("no one would miss me")
+    assert result.level == "crisis"
+    assert "classifier" in result.rules
+    assert result.topics == ("self",)
 
 
 def test_concern_messages_in_a_row_build_up_to_crisis() -> None:

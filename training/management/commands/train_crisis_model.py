@@ -28,6 +28,12 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=20260)
         parser.add_argument("--epochs", type=int, default=None, help="encoder epochs")
         parser.add_argument(
+            "--thresholds-only",
+            action="store_true",
+            help="keep the trained model in --output and re-select its thresholds on the same "
+            "validation rows (after a change to the threshold rule)",
+        )
+        parser.add_argument(
             "--base", choices=("e5", "minilm"), default="minilm", help="encoder to fine-tune"
         )
         parser.add_argument(
@@ -46,6 +52,20 @@ class Command(BaseCommand):
         from training.crisis import train
 
         output = Path(options["output"])
+        if options["thresholds_only"]:
+            from training.crisis import thresholds_refresh
+
+            payload, oof = thresholds_refresh(
+                crisis_dir=crisis_dir,
+                goemotions_path=goemotions,
+                model_path=output,
+                seed=options["seed"],
+            )
+            digest = model_save(path=output, payload=payload)
+            for key, value in {**payload["thresholds"], **oof}.items():
+                self.stdout.write(f"{key}: {value:.4f}")
+            self.stdout.write(self.style.SUCCESS(f"wrote {output} sha256={digest}"))
+            return
         payload, report = train(
             crisis_dir=crisis_dir,
             goemotions_path=goemotions,
