@@ -112,23 +112,12 @@ def _body_text(ctx: dict[str, Any]) -> str:
     )
 
 
-def zendesk_push(escalation: Escalation) -> str:
-    """Create a Zendesk ticket; returns its id. Idempotent by external_id + Idempotency-Key."""
-    ctx = context(escalation)
+def _zendesk_ticket(key: str, ticket: dict[str, Any]) -> str:
+    """Create a Zendesk ticket under `key` (its external_id and Idempotency-Key); its id."""
     credentials = f"{settings.ZENDESK_EMAIL}/token:{settings.ZENDESK_API_TOKEN}"
-    key = f"empathy-desk-escalation-{escalation.pk}"
-    body = {
-        "ticket": {
-            "subject": f"Escalation ({escalation.reason}, {escalation.urgency})",
-            "comment": {"body": _body_text(ctx), "public": False},
-            "priority": _PRIORITY.get(escalation.urgency, "normal"),
-            "tags": ["empathy_desk", escalation.reason, f"urgency_{escalation.urgency}"],
-            "external_id": key,
-        }
-    }
     _, data = _post(
         settings.ZENDESK_BASE_URL.rstrip("/") + "/api/v2/tickets.json",
-        body,
+        {"ticket": {**ticket, "external_id": key}},
         {
             "Authorization": "Basic " + base64.b64encode(credentials.encode()).decode(),
             "Idempotency-Key": key,
@@ -138,6 +127,20 @@ def zendesk_push(escalation: Escalation) -> str:
     if ticket_id is None:
         raise DeliveryTerminalError("Zendesk answered without a ticket id")
     return str(ticket_id)
+
+
+def zendesk_push(escalation: Escalation) -> str:
+    """Create a Zendesk ticket; returns its id. Idempotent by external_id + Idempotency-Key."""
+    ctx = context(escalation)
+    return _zendesk_ticket(
+        f"empathy-desk-escalation-{escalation.pk}",
+        {
+            "subject": f"Escalation ({escalation.reason}, {escalation.urgency})",
+            "comment": {"body": _body_text(ctx), "public": False},
+            "priority": _PRIORITY.get(escalation.urgency, "normal"),
+            "tags": ["empathy_desk", escalation.reason, f"urgency_{escalation.urgency}"],
+        },
+    )
 
 
 _EXISTING_CONTACT = re.compile(r"id=([A-Za-z0-9]+)")
@@ -286,31 +289,17 @@ def zendesk_follow_up_push(follow_up: FollowUpRequest) -> str:
     """A Zendesk ticket requested by the visitor's address, so an agent's public reply reaches
     them by e-mail; returns its id. Idempotent by external_id + Idempotency-Key."""
     ctx = follow_up_context(follow_up)
-    credentials = f"{settings.ZENDESK_EMAIL}/token:{settings.ZENDESK_API_TOKEN}"
-    key = f"empathy-desk-follow-up-{follow_up.pk}"
     escalation = ctx["escalation"]
-    body = {
-        "ticket": {
+    return _zendesk_ticket(
+        f"empathy-desk-follow-up-{follow_up.pk}",
+        {
             "subject": "Follow-up requested: nobody was available",
             "requester": {"email": follow_up.email},
             "comment": {"body": _follow_up_text(ctx), "public": False},
             "priority": _PRIORITY.get(escalation["urgency"], "normal") if escalation else "normal",
             "tags": ["empathy_desk", "follow_up"],
-            "external_id": key,
-        }
-    }
-    _, data = _post(
-        settings.ZENDESK_BASE_URL.rstrip("/") + "/api/v2/tickets.json",
-        body,
-        {
-            "Authorization": "Basic " + base64.b64encode(credentials.encode()).decode(),
-            "Idempotency-Key": key,
         },
     )
-    ticket_id = (data.get("ticket") or {}).get("id")
-    if ticket_id is None:
-        raise DeliveryTerminalError("Zendesk answered without a ticket id")
-    return str(ticket_id)
 
 
 def intercom_follow_up_push(follow_up: FollowUpRequest) -> str:
